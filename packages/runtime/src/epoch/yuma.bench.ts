@@ -1,0 +1,115 @@
+// Epoch benchmark on random subnets: median wall time of `epochMechanism` per size and bond variant.
+// Run with `npm run bench -- yuma`. Figures go to BENCHMARKS.md.
+
+import { epochMechanism } from "./index.ts";
+import type { EpochHyperparameters, EpochInputs } from "./types.ts";
+
+/** Small deterministic PRNG (mulberry32) so every run measures the same subnets. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const baseHp: EpochHyperparameters = {
+  kappa: 32767,
+  bondsPenalty: 65535,
+  bondsMovingAverage: 900_000n,
+  yuma3Enabled: true,
+  liquidAlphaEnabled: false,
+  alphaLow: 45875,
+  alphaHigh: 58982,
+  alphaSigmoidSteepness: 1000,
+  maxAllowedValidators: 64,
+  stakeThreshold: 0n,
+  taoWeight: 971_718_665_099_567_868n,
+  activityCutoffFactorMilli: 13_889,
+  commitRevealEnabled: false,
+};
+
+/** A subnet whose first `validators` uids hold most stake and weight every other uid (dense rows). */
+function randomSubnet(n: number, validators: number, hp: EpochHyperparameters, seed: number): EpochInputs {
+  const r = rng(seed);
+  const alphaStake = Array.from({ length: n }, (_, i) =>
+    i < validators ? BigInt(Math.floor(1e12 + r() * 1e14)) : BigInt(Math.floor(r() * 1e9)),
+  );
+  const taoStake = Array.from({ length: n }, (_, i) =>
+    i < validators ? BigInt(Math.floor(r() * 1e13)) : 0n,
+  );
+  const quality = Array.from({ length: n }, () => r());
+  const weights = Array.from({ length: n }, (_, i) => {
+    if (i >= validators) return [];
+    const row: Array<[number, number]> = [];
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      // Validators mostly agree on miner quality, with individual noise.
+      const w = Math.max(0, quality[j] + (r() - 0.5) * 0.3);
+      row.push([j, Math.min(65535, Math.floor(w * 65535))]);
+    }
+    return row;
+  });
+  const cur = 10_000n;
+  return {
+    n,
+    currentBlock: cur,
+    tempo: 360,
+    lastMechanismStepBlock: cur - 361n,
+    ownerUid: 0,
+    hyperparameters: { ...hp, maxAllowedValidators: validators },
+    alphaStake,
+    taoStake,
+    validatorPermit: Array.from({ length: n }, (_, i) => i < validators),
+    blockAtRegistration: Array.from({ length: n }, () => BigInt(Math.floor(r() * 5000))),
+    raoEmission: 360n * 1_000_000_000n,
+    lastUpdate: Array.from({ length: n }, (_, i) =>
+      i < validators ? cur - BigInt(Math.floor(r() * 300)) : 0n,
+    ),
+    commitBlocks: new Array(n).fill(null),
+    weights,
+    bonds: Array.from({ length: n }, () => []),
+  };
+}
+
+/** Second epoch of a subnet, with the bonds the first one stored, so the bond EMA has real input. */
+function withBonds(inputs: EpochInputs): EpochInputs {
+  const first = epochMechanism(inputs);
+  return { ...inputs, bonds: first.bonds, validatorPermit: first.newValidatorPermit };
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function bench(label: string, inputs: EpochInputs, runs: number): void {
+  epochMechanism(inputs); // warm-up
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t0 = process.hrtime.bigint();
+    epochMechanism(inputs);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  console.log(
+    `${label.padEnd(52)} median ${median(times).toFixed(2).padStart(9)} ms  (min ${Math.min(...times).toFixed(2)}, ${runs} runs)`,
+  );
+}
+
+const sizes: Array<[number, number, number]> = [
+  [256, 64, 21],
+  [1024, 128, 7],
+  [4096, 128, 5],
+];
+const variants: Array<[string, Partial<EpochHyperparameters>]> = [
+  ["yuma3", {}],
+  ["yuma3+liquid-alpha", { liquidAlphaEnabled: true }],
+  ["original", { yuma3Enabled: false }],
+];
+console.log(`epochMechanism on random dense subnets (node ${process.version})`);
+for (const [n, v, runs] of sizes)
+  for (const [name, hp] of variants)
+    bench(`n=${n} validators=${v} ${name}`, withBonds(randomSubnet(n, v, { ...baseHp, ...hp }, n)), runs);

@@ -1,0 +1,3 @@
+// @opentao/sdk: what miners, validators and apps are written with — wallets, chain client, metagraph,
+// axon/dendrite/synapse and the subnet framework. Talks to any subtensor endpoint; never imports the runtime.
+export {};

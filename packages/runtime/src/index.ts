@@ -1,2 +1,16 @@
 // @opentao/runtime: the chain's state-transition function — pure, deterministic, exact, no I/O.
 export * from "./epoch/index.ts";
+export * from "./frame/index.ts";
+export * from "./metadata/index.ts";
+export {
+  extensions,
+  pallets,
+  runtimeApiId,
+  runtimeCall,
+  runtimeError,
+  runtimeEvent,
+  runtimeMetadata,
+  runtimeVersion,
+  SPEC_VERSION,
+  TRANSACTION_VERSION,
+} from "./runtime/definition.ts";

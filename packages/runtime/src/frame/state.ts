@@ -1,0 +1,157 @@
+// The key-value state the runtime reads and writes: raw Substrate keys to SCALE bytes, with layered
+// overlays so an extrinsic or a block commits atomically or leaves no trace.
+
+const hexOf = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
+const bytesOf = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, "hex"));
+
+/** Read access to state. Keys are compared as bytes; iteration is in ascending key order. */
+export interface StateReader {
+  get(key: Uint8Array): Uint8Array | undefined;
+  /** Keys starting with `prefix`, ascending, strictly after `after` if given. */
+  keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array>;
+}
+
+export interface State extends StateReader {
+  set(key: Uint8Array, value: Uint8Array): void;
+  delete(key: Uint8Array): void;
+}
+
+/** Sorted insertion point of `k` in `arr` (binary search over hex strings, which sort like the bytes). */
+function lowerBound(arr: string[], k: string): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function* keysFrom(sorted: string[], prefix: string, after: string | undefined): Generator<string> {
+  const start =
+    after !== undefined && after >= prefix ? lowerBound(sorted, after) : lowerBound(sorted, prefix);
+  for (let i = start; i < sorted.length; i++) {
+    const k = sorted[i];
+    if (!k.startsWith(prefix)) return;
+    if (after !== undefined && k <= after) continue;
+    yield k;
+  }
+}
+
+/** An in-memory state (genesis building, tests, the node's working copy). */
+export class MemoryState implements State {
+  readonly #map = new Map<string, Uint8Array>();
+  #sorted: string[] | null = null;
+
+  get size(): number {
+    return this.#map.size;
+  }
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    return this.#map.get(hexOf(key));
+  }
+
+  set(key: Uint8Array, value: Uint8Array): void {
+    const k = hexOf(key);
+    if (!this.#map.has(k)) this.#sorted = null;
+    this.#map.set(k, value);
+  }
+
+  delete(key: Uint8Array): void {
+    if (this.#map.delete(hexOf(key))) this.#sorted = null;
+  }
+
+  *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
+    this.#sorted ??= [...this.#map.keys()].sort();
+    for (const k of keysFrom(this.#sorted, hexOf(prefix), after && hexOf(after))) yield bytesOf(k);
+  }
+
+  /** Every (key, value) pair in key order, as hex (for commitments and snapshots). */
+  *entries(): Iterable<[string, Uint8Array]> {
+    this.#sorted ??= [...this.#map.keys()].sort();
+    for (const k of this.#sorted) yield [k, this.#map.get(k) as Uint8Array];
+  }
+}
+
+/**
+ * A write layer over another state. Reads fall through to the parent; `commit()` applies the layer's
+ * writes to the parent in one go, `discard()` drops them. Layers nest (block → extrinsic → call).
+ */
+export class Overlay implements State {
+  /** hex key → value, or null for a deletion. */
+  readonly #changes = new Map<string, Uint8Array | null>();
+
+  constructor(readonly parent: State) {}
+
+  get changeCount(): number {
+    return this.#changes.size;
+  }
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    const c = this.#changes.get(hexOf(key));
+    if (c === null) return undefined;
+    return c ?? this.parent.get(key);
+  }
+
+  set(key: Uint8Array, value: Uint8Array): void {
+    this.#changes.set(hexOf(key), value);
+  }
+
+  delete(key: Uint8Array): void {
+    this.#changes.set(hexOf(key), null);
+  }
+
+  *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
+    const p = hexOf(prefix);
+    const a = after && hexOf(after);
+    const mine = [...this.#changes.keys()]
+      .filter((k) => k.startsWith(p) && (a === undefined || k > a))
+      .sort();
+    // Merge the parent's ordered keys with ours, skipping our deletions and duplicates.
+    let i = 0;
+    for (const pk of this.parent.keys(prefix, after)) {
+      const ph = hexOf(pk);
+      while (i < mine.length && mine[i] < ph) {
+        if (this.#changes.get(mine[i]) !== null) yield bytesOf(mine[i]);
+        i++;
+      }
+      if (i < mine.length && mine[i] === ph) {
+        if (this.#changes.get(mine[i]) !== null) yield pk;
+        i++;
+        continue;
+      }
+      yield pk;
+    }
+    for (; i < mine.length; i++) if (this.#changes.get(mine[i]) !== null) yield bytesOf(mine[i]);
+  }
+
+  /** Apply every write to the parent and clear this layer. */
+  commit(): void {
+    for (const [k, v] of this.#changes) {
+      const key = bytesOf(k);
+      if (v === null) this.parent.delete(key);
+      else this.parent.set(key, v);
+    }
+    this.#changes.clear();
+  }
+
+  discard(): void {
+    this.#changes.clear();
+  }
+}
+
+/**
+ * Run `fn` in a fresh layer over `state`: its writes land only if it returns normally and `keep(result)`
+ * holds; an exception or a rejected result leaves `state` exactly as it was.
+ */
+export function transactional<R>(
+  state: State,
+  fn: (layer: Overlay) => R,
+  keep: (r: R) => boolean = () => true,
+): R {
+  const layer = new Overlay(state);
+  const result = fn(layer);
+  if (keep(result)) layer.commit();
+  return result;
+}

@@ -1,0 +1,213 @@
+// Typed storage items over raw state, under Substrate's key layout: twox128(pallet) ++ twox128(item) ++
+// hasher(key)… with SCALE values, so `state_getStorage` and any Substrate client read the same bytes.
+
+import {
+  Blake2128,
+  Blake2128Concat,
+  Blake2256,
+  Identity,
+  Twox64Concat,
+  Twox128,
+  Twox256,
+} from "@polkadot-api/substrate-bindings";
+import type { State, StateReader } from "./state.ts";
+import { decodeBytes, T, type Ty } from "./types.ts";
+
+export type Hasher =
+  | "Blake2128"
+  | "Blake2256"
+  | "Blake2128Concat"
+  | "Twox128"
+  | "Twox256"
+  | "Twox64Concat"
+  | "Identity";
+
+const HASH: Record<Hasher, (b: Uint8Array) => Uint8Array> = {
+  Blake2128,
+  Blake2256,
+  Blake2128Concat,
+  Twox128,
+  Twox256,
+  Twox64Concat,
+  Identity,
+};
+
+/** Bytes of the hash part before the concatenated key, for hashers whose key can be read back. */
+const CONCAT_SKIP: Partial<Record<Hasher, number>> = { Blake2128Concat: 16, Twox64Concat: 8, Identity: 0 };
+
+export interface StorageKey<K> {
+  hasher: Hasher;
+  type: Ty<K>;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  let len = 0;
+  for (const p of parts) len += p.length;
+  const out = new Uint8Array(len);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** twox128(pallet) ++ twox128(item): the prefix every key of the item starts with. */
+export function storagePrefix(pallet: string, item: string): Uint8Array {
+  return concat([Twox128(utf8(pallet)), Twox128(utf8(item))]);
+}
+
+export interface StorageOptions<V> {
+  /** `Default` (ValueQuery: absent reads as `fallback`) or `Optional` (OptionQuery: absent reads as undefined). */
+  modifier?: "Default" | "Optional";
+  fallback?: V;
+  docs?: string[];
+}
+
+/** One storage item: a plain value (no keys) or a map over one or more hashed keys. */
+export class StorageItem<K extends unknown[], V> {
+  readonly prefix: Uint8Array;
+  readonly modifier: "Default" | "Optional";
+  readonly fallback: V | undefined;
+  readonly fallbackBytes: Uint8Array;
+  readonly docs: string[];
+  /** The metadata's key type: the key itself, or the tuple of keys for an N-map. */
+  readonly keyType: Ty | undefined;
+
+  constructor(
+    readonly pallet: string,
+    readonly name: string,
+    readonly keys: { [I in keyof K]: StorageKey<K[I]> },
+    readonly value: Ty<V>,
+    opts: StorageOptions<V> = {},
+  ) {
+    this.prefix = storagePrefix(pallet, name);
+    this.modifier = opts.modifier ?? (opts.fallback === undefined ? "Optional" : "Default");
+    this.fallback = opts.fallback;
+    this.docs = opts.docs ?? [];
+    const keyTys = (keys as StorageKey<unknown>[]).map((k) => k.type);
+    this.keyType = keyTys.length === 0 ? undefined : keyTys.length === 1 ? keyTys[0] : T.tuple(...keyTys);
+    // Metadata carries the default's encoding; OptionQuery items advertise `None` (0x00).
+    this.fallbackBytes =
+      this.modifier === "Default" && opts.fallback !== undefined
+        ? value.codec.enc(opts.fallback)
+        : new Uint8Array([0]);
+  }
+
+  /** The full storage key for these key values. */
+  key(...k: K): Uint8Array {
+    if (k.length !== this.keys.length)
+      throw new TypeError(`${this.pallet}.${this.name}: expected ${this.keys.length} keys, got ${k.length}`);
+    const parts = [this.prefix];
+    for (let i = 0; i < k.length; i++) {
+      const { hasher, type } = this.keys[i] as StorageKey<unknown>;
+      parts.push(HASH[hasher](type.codec.enc(k[i])));
+    }
+    return concat(parts);
+  }
+
+  /** Prefix of all keys that start with the given leading key values. */
+  partialKey(...k: unknown[]): Uint8Array {
+    const parts = [this.prefix];
+    for (let i = 0; i < k.length; i++) {
+      const { hasher, type } = this.keys[i] as StorageKey<unknown>;
+      parts.push(HASH[hasher](type.codec.enc(k[i])));
+    }
+    return concat(parts);
+  }
+
+  /** The stored value, or undefined if absent. */
+  tryGet(s: StateReader, ...k: K): V | undefined {
+    const raw = s.get(this.key(...k));
+    return raw === undefined ? undefined : decodeBytes(this.value.codec, raw);
+  }
+
+  /** The stored value, or the declared default (undefined for Optional items). */
+  get(s: StateReader, ...k: K): V {
+    const raw = s.get(this.key(...k));
+    return (raw === undefined ? this.fallback : decodeBytes(this.value.codec, raw)) as V;
+  }
+
+  has(s: StateReader, ...k: K): boolean {
+    return s.get(this.key(...k)) !== undefined;
+  }
+
+  set(s: State, ...args: [...K, V]): void {
+    const v = args.pop() as V;
+    s.set(this.key(...(args as unknown as K)), this.value.codec.enc(v));
+  }
+
+  remove(s: State, ...k: K): void {
+    s.delete(this.key(...k));
+  }
+
+  /** Read, transform and write back (`mutate`); the new value is stored even if it equals the default. */
+  mutate(s: State, ...args: [...K, (v: V) => V]): V {
+    const f = args.pop() as (v: V) => V;
+    const k = args as unknown as K;
+    const next = f(this.get(s, ...k));
+    s.set(this.key(...k), this.value.codec.enc(next));
+    return next;
+  }
+
+  /**
+   * Entries under the given leading keys, in key order, with every key decoded (requires concat or identity
+   * hashers for the remaining keys).
+   */
+  *entries(s: StateReader, ...leading: unknown[]): Iterable<[K, V]> {
+    const prefix = this.partialKey(...leading);
+    for (const full of s.keys(prefix)) {
+      const raw = s.get(full);
+      if (raw === undefined) continue;
+      yield [this.decodeKey(full), decodeBytes(this.value.codec, raw)];
+    }
+  }
+
+  /** Read the key values back out of a full storage key. */
+  decodeKey(full: Uint8Array): K {
+    const out: unknown[] = [];
+    let o = this.prefix.length;
+    for (let i = 0; i < this.keys.length; i++) {
+      const { hasher, type } = this.keys[i] as StorageKey<unknown>;
+      const skip = CONCAT_SKIP[hasher];
+      if (skip === undefined)
+        throw new Error(`${this.pallet}.${this.name}: key ${i} (${hasher}) cannot be decoded`);
+      o += skip;
+      const v = decodeBytes(type.codec, full.subarray(o));
+      // Keys are canonical SCALE, so re-encoding gives the length consumed.
+      o += type.codec.enc(v).length;
+      out.push(v);
+    }
+    return out as K;
+  }
+
+  /** Remove every entry under the given leading keys; returns how many were removed. */
+  clear(s: State, ...leading: unknown[]): number {
+    const keys = [...s.keys(this.partialKey(...leading))];
+    for (const k of keys) s.delete(k);
+    return keys.length;
+  }
+}
+
+/** Declare a storage value (no keys). */
+export function storageValue<V>(
+  pallet: string,
+  name: string,
+  value: Ty<V>,
+  opts?: StorageOptions<V>,
+): StorageItem<[], V> {
+  return new StorageItem<[], V>(pallet, name, [], value, opts);
+}
+
+/** Declare a storage map with one or more hashed keys. */
+export function storageMap<K extends unknown[], V>(
+  pallet: string,
+  name: string,
+  keys: { [I in keyof K]: StorageKey<K[I]> },
+  value: Ty<V>,
+  opts?: StorageOptions<V>,
+): StorageItem<K, V> {
+  return new StorageItem<K, V>(pallet, name, keys, value, opts);
+}

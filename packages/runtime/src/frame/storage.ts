@@ -196,7 +196,7 @@ export function storageValue<V>(
   pallet: string,
   name: string,
   value: Ty<V>,
-  opts?: StorageOptions<V>,
+  opts?: StorageOptions<NoInfer<V>>,
 ): StorageItem<[], V> {
   return new StorageItem<[], V>(pallet, name, [], value, opts);
 }
@@ -207,7 +207,7 @@ export function storageMap<K extends unknown[], V>(
   name: string,
   keys: { [I in keyof K]: StorageKey<K[I]> },
   value: Ty<V>,
-  opts?: StorageOptions<V>,
+  opts?: StorageOptions<NoInfer<V>>,
 ): StorageItem<K, V> {
   return new StorageItem<K, V>(pallet, name, keys, value, opts);
 }

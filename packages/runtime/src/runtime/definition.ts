@@ -18,6 +18,7 @@ import {
   type RuntimeApiDecl,
 } from "../metadata/build.ts";
 import { balancesPallet } from "../pallets/balances/pallet.ts";
+import { subtensorPallet } from "../pallets/subtensor/pallet.ts";
 import { sudoPallet } from "../pallets/sudo/pallet.ts";
 import { systemPallet } from "../pallets/system/pallet.ts";
 import { timestampPallet } from "../pallets/timestamp/pallet.ts";
@@ -85,6 +86,7 @@ export const pallets: Pallet[] = [
   timestampPallet,
   balancesPallet,
   transactionPaymentPallet,
+  subtensorPallet,
   utilityPallet(runtimeCallRef),
   sudoPallet(runtimeCallRef),
 ];

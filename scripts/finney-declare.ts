@@ -7,12 +7,10 @@
 import { readFileSync } from "node:fs";
 import { decAnyMetadata } from "@polkadot-api/substrate-bindings";
 
-// biome-ignore lint/suspicious/noExplicitAny: walking decoded metadata
 const md: any = (
   decAnyMetadata(readFileSync(process.env.FINNEY ?? "../shared/reference/finney-metadata.scale"))
     .metadata as any
 ).value;
-// biome-ignore lint/suspicious/noExplicitAny: walking decoded metadata
 const byId = new Map<number, any>(md.lookup.map((t: any) => [t.id, t]));
 const named = new Map<number, string>(); // type id → const name already emitted
 const out: string[] = [];
@@ -60,7 +58,6 @@ function expr(id: number): string {
         return `T.result(${expr(d.value[0].fields[0].type)}, ${expr(d.value[1].fields[0].type)})`;
       const name = constName(t.path);
       named.set(id, name);
-      // biome-ignore lint/suspicious/noExplicitAny: metadata fields
       const field = (f: any) => expr(f.type);
       let body: string;
       if (d.tag === "composite") {
@@ -70,7 +67,6 @@ function expr(id: number): string {
         else if (d.value.length === 1) body = `T.newtype(${JSON.stringify(t.path)}, ${field(d.value[0])})`;
         else body = `T.newtype(${JSON.stringify(t.path)}, T.tuple(${d.value.map(field).join(", ")}))`;
       } else {
-        // biome-ignore lint/suspicious/noExplicitAny: metadata variants
         const vs = d.value.map((v: any) => {
           const fs =
             v.fields.length === 0
@@ -154,7 +150,6 @@ function fallbackLiteral(id: number, hex: string): string {
 }
 
 const [palletName, kind, ...names] = process.argv.slice(2);
-// biome-ignore lint/suspicious/noExplicitAny: metadata pallet
 const pallet = md.pallets.find((p: any) => p.name === palletName);
 if (!pallet) throw new Error(`no pallet ${palletName}`);
 const lines: string[] = [];
@@ -167,7 +162,6 @@ const variantsOf = (id: number) =>
 
 if (kind === "storage") {
   for (const name of names) {
-    // biome-ignore lint/suspicious/noExplicitAny: metadata storage item
     const item = pallet.storage.items.find((i: any) => i.name === name);
     if (!item) throw new Error(`no storage ${name}`);
     const valueId = item.type.tag === "plain" ? item.type.value : item.type.value.value;

@@ -20,7 +20,7 @@ import {
 import { balancesPallet } from "../pallets/balances/pallet.ts";
 import { subtensorPallet } from "../pallets/subtensor/pallet.ts";
 import { sudoPallet } from "../pallets/sudo/pallet.ts";
-import { systemPallet } from "../pallets/system/pallet.ts";
+import { eventsStorage, systemPallet } from "../pallets/system/pallet.ts";
 import { timestampPallet } from "../pallets/timestamp/pallet.ts";
 import { transactionPaymentPallet } from "../pallets/transactionPayment/pallet.ts";
 import { utilityPallet } from "../pallets/utility/pallet.ts";
@@ -81,8 +81,11 @@ const runtimeCallRef: Ty = T.lazy(() => runtimeCall);
 // System.Events holds records of the outer event enum, declared below; the reference is lazy for the same reason.
 const runtimeEventRef: Ty = T.lazy(() => runtimeEvent);
 
+/** `System.Events`: the block's event records. */
+export const systemEvents = eventsStorage(runtimeEventRef);
+
 export const pallets: Pallet[] = [
-  systemPallet({ version: runtimeVersion, runtimeEvent: runtimeEventRef }),
+  systemPallet({ version: runtimeVersion, events: systemEvents }),
   timestampPallet,
   balancesPallet,
   transactionPaymentPallet,

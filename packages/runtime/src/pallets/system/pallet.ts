@@ -11,7 +11,7 @@ import {
   type RuntimeVersionValue,
 } from "../../frame/common.ts";
 import { definePallet, errorsInOrder } from "../../frame/pallet.ts";
-import { storageMap, storageValue } from "../../frame/storage.ts";
+import { type StorageItem, storageMap, storageValue } from "../../frame/storage.ts";
 import { T, type Ty } from "../../frame/types.ts";
 
 const P = "System";
@@ -104,7 +104,9 @@ export const storage = {
 
 export interface SystemConfig {
   version: RuntimeVersionValue;
-  runtimeEvent: Ty;
+  /** `System.Events`, declared by the runtime because it is typed by the outer event enum. */
+  // biome-ignore lint/suspicious/noExplicitAny: the outer event's value type
+  events: StorageItem<[], any[]>;
 }
 
 /** `System.Events`: typed by the runtime's outer event enum, so it is declared with the runtime. */
@@ -157,7 +159,7 @@ export function systemPallet(c: SystemConfig) {
       "NothingAuthorized",
       "Unauthorized",
     ]),
-    storage: [...Object.values(storage), eventsStorage(c.runtimeEvent)],
+    storage: [...Object.values(storage), c.events],
     constants: {
       BlockHashCount: {
         type: T.u32,

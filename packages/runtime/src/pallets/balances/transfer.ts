@@ -1,0 +1,100 @@
+// Balances.transfer_allow_death / transfer_keep_alive / transfer_all, with fungible's checks and errors:
+// FundsUnavailable (too little), NotExpendable (keep-alive would reap the sender), BelowMinimum (the
+// recipient would stay under the existential deposit).
+// PERF: two System.Account reads and writes per transfer.
+
+import {
+  BadOrigin,
+  type CallContext,
+  type DispatchResult,
+  ensureSigned,
+  tokenError,
+} from "../../frame/dispatch.ts";
+import { freeBalance, setFreeBalance } from "../system/account.ts";
+import { EXISTENTIAL_DEPOSIT } from "./pallet.ts";
+
+export type Preservation = "Expendable" | "Preserve";
+
+const eq = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The checks of `fungible::Mutate::transfer`, in its order; undefined when the transfer may proceed. */
+export function getTransferValidity(
+  ctx: CallContext,
+  source: Uint8Array,
+  dest: Uint8Array,
+  value: bigint,
+  preservation: Preservation,
+): DispatchResult {
+  if (value === 0n) return undefined;
+  const free = freeBalance(ctx.state, source);
+  if (value > free) return tokenError("FundsUnavailable");
+  const remaining = free - value;
+  if (preservation === "Preserve" && remaining < EXISTENTIAL_DEPOSIT) return tokenError("NotExpendable");
+  if (!eq(source, dest) && freeBalance(ctx.state, dest) + value < EXISTENTIAL_DEPOSIT)
+    return tokenError("BelowMinimum");
+  return undefined;
+}
+
+export function transfer(
+  ctx: CallContext,
+  source: Uint8Array,
+  dest: Uint8Array,
+  value: bigint,
+  preservation: Preservation,
+): DispatchResult {
+  const invalid = getTransferValidity(ctx, source, dest, value, preservation);
+  if (invalid) return invalid;
+  if (!eq(source, dest)) {
+    setFreeBalance(ctx, source, freeBalance(ctx.state, source) - value);
+    setFreeBalance(ctx, dest, freeBalance(ctx.state, dest) + value);
+  }
+  ctx.deposit("Balances", "Transfer", { from: source, to: dest, amount: value });
+  return undefined;
+}
+
+type MultiAddressValue = { type: string; value?: unknown };
+
+/** Only `MultiAddress::Id` names an account here; other forms cannot be looked up (`CannotLookup`). */
+export function lookup(dest: MultiAddressValue): Uint8Array | undefined {
+  if (dest.type === "Id") return dest.value as Uint8Array;
+  if (dest.type === "Address32") return dest.value as Uint8Array;
+  return undefined;
+}
+
+const CannotLookup: DispatchResult = { type: "CannotLookup", value: undefined };
+
+export function transferAllowDeath(
+  ctx: CallContext,
+  args: { dest: MultiAddressValue; value: bigint },
+): DispatchResult {
+  const who = ensureSigned(ctx.origin);
+  if (!who) return BadOrigin;
+  const dest = lookup(args.dest);
+  if (!dest) return CannotLookup;
+  return transfer(ctx, who, dest, args.value, "Expendable");
+}
+
+export function transferKeepAlive(
+  ctx: CallContext,
+  args: { dest: MultiAddressValue; value: bigint },
+): DispatchResult {
+  const who = ensureSigned(ctx.origin);
+  if (!who) return BadOrigin;
+  const dest = lookup(args.dest);
+  if (!dest) return CannotLookup;
+  return transfer(ctx, who, dest, args.value, "Preserve");
+}
+
+/** Everything the sender can move: all of it, or all but the existential deposit with `keep_alive`. */
+export function transferAll(
+  ctx: CallContext,
+  args: { dest: MultiAddressValue; keep_alive: boolean },
+): DispatchResult {
+  const who = ensureSigned(ctx.origin);
+  if (!who) return BadOrigin;
+  const dest = lookup(args.dest);
+  if (!dest) return CannotLookup;
+  const free = freeBalance(ctx.state, who);
+  const reducible = args.keep_alive ? (free > EXISTENTIAL_DEPOSIT ? free - EXISTENTIAL_DEPOSIT : 0n) : free;
+  return transfer(ctx, who, dest, reducible, args.keep_alive ? "Preserve" : "Expendable");
+}

@@ -31,6 +31,19 @@ export const PrometheusInfo = T.struct(["pallet_subtensor", "pallet", "Prometheu
 
 /** Storage items opentao reads and writes, by their chain names. */
 export const storage = {
+  // Added after finney's spec 393 (subtensor spec 425): not in the reference metadata.
+  SubnetEpochIndex: storageMap(P, "SubnetEpochIndex", [{ hasher: "Identity", type: T.u16 }], T.u64, {
+    fallback: 0n,
+  }),
+  ActivityCutoffFactorMilli: storageMap(
+    P,
+    "ActivityCutoffFactorMilli",
+    [{ hasher: "Identity", type: T.u16 }],
+    T.u32,
+    {
+      fallback: 13_889,
+    },
+  ),
   TaoWeight: storageValue(P, "TaoWeight", T.u64, { fallback: 971718665099567868n }),
   MaxDelegateTake: storageValue(P, "MaxDelegateTake", T.u16, { fallback: 11796 }),
   MinDelegateTake: storageValue(P, "MinDelegateTake", T.u16, { fallback: 0 }),

@@ -117,7 +117,7 @@ export function persistEpochOutputs(s: State, netuid: number, out: MultiMechanis
   out.mechanisms.forEach((mech, m) => {
     const idx = mechanismStorageIndex(netuid, m);
     st.Incentive.set(s, idx, mech.incentive);
-    mech.bonds.forEach((row, uid) => st.Bonds.set(s, idx, uid, row));
+    for (const [uid, row] of mech.bonds.entries()) st.Bonds.set(s, idx, uid, row);
   });
   const a = out.aggregate;
   st.Active.set(s, netuid, a.active);

@@ -113,7 +113,7 @@ describe("epoch from storage reproduces every vector step", () => {
             `step ${k} commit blocks`,
           );
         runEpoch(s, NETUID, inp.raoEmission, clock);
-        const e = step.expected as ExpectedStep;
+        const e = step.expected as unknown as ExpectedStep;
         const mechs = e.mechanisms ?? [e];
         const agg = e.aggregate ?? e;
         mechs.forEach((m: ExpectedMech, mech: number) => {

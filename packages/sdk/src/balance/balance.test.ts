@@ -75,6 +75,11 @@ describe("parsing", () => {
       () => Balance.parse("1.0000000001"),
       (e: unknown) => code("InvalidAmount")(e) && /9 decimals/.test((e as Error).message),
     );
+    assert.throws(
+      () => Balance.parse("1.5 τ", "α"),
+      code("InvalidAmount"),
+      "a TAO amount is not an alpha amount",
+    );
     assert.throws(() => Balance.fromRao(1.5), code("InvalidAmount"));
     assert.throws(() => Balance.fromRao("12.5"), code("InvalidAmount"));
     assert.throws(() => Balance.fromTao(Number.NaN), code("InvalidAmount"));

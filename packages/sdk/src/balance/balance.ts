@@ -173,12 +173,12 @@ export class Balance {
 
   /**
    * Parses what a person types or what {@link Balance.format} prints: `1.5`, `1,234.5`, `τ1.5`, `1.5 τ`,
-   * `1e-3`, with the given unit's symbol (or τ) before or after; btcli's invisible U+200E marks are ignored.
+   * `1e-3`, with the unit's own symbol (only) before or after; btcli's invisible U+200E marks are ignored.
    */
   static parse(text: string, unit: string = TAO_SYMBOL): Balance {
     let body = text.replace(/[\u200e\u200f]/g, "").trim();
-    const symbols = [...new Set([unit, TAO_SYMBOL])].map(escapeRe).join("|");
-    const withSymbol = new RegExp(`^(?:${symbols})\\s*(.*)$|^(.*?)\\s*(?:${symbols})$`, "s").exec(body);
+    const symbol = escapeRe(unit);
+    const withSymbol = new RegExp(`^${symbol}\\s*(.*)$|^(.*?)\\s*${symbol}$`, "s").exec(body);
     if (withSymbol !== null) body = (withSymbol[1] ?? withSymbol[2]).trim();
     return new Balance(decimalToRao(body, "exact"), unit);
   }

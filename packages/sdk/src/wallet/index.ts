@@ -38,6 +38,7 @@ export {
   type KeySource,
   listWallets,
   type NewKeyOptions,
+  type PublicKeySource,
   resolveWalletPath,
   Wallet,
   type WalletOptions,

@@ -6,7 +6,7 @@ import { scryptEncode } from "@polkadot/util-crypto";
 import { bytesEqual, utf8 } from "../keys/bytes.ts";
 import { KeyError } from "../keys/errors.ts";
 import { Keypair } from "../keys/keypair.ts";
-import { cryptoReady, secretKeyToCanonical } from "../keys/sr25519.ts";
+import { secretKeyToCanonical } from "../keys/sr25519.ts";
 import { ss58DecodeAny } from "../keys/ss58.ts";
 import { KeyfileError } from "./errors.ts";
 
@@ -91,7 +91,6 @@ export async function keypairFromPolkadotJson(
         `implausible scrypt parameters N=${params.N} p=${params.p} r=${params.r}`,
       );
     }
-    await cryptoReady();
     key = scryptEncode(utf8(password), salt, params).password.slice(0, 32);
     encrypted = encrypted.subarray(SCRYPT_PREFIX_LENGTH);
   } else {

@@ -93,6 +93,7 @@ describe("create and unlock", () => {
     const w = wallet();
     await assert.rejects(w.createColdkey(), code("PasswordRequired", w.coldkeyFile.path));
     await assert.rejects(readdir(w.path), { code: "ENOENT" }, "nothing written");
+    await assert.rejects(w.createColdkey({ encrypt: false, password: "pw" }), TypeError);
     await w.createColdkey({ encrypt: false });
     assert.equal((await readFile(w.coldkeyFile.path, "utf8"))[0], "{");
     assert.ok((await w.unlockColdkey()).canSign);
@@ -258,6 +259,7 @@ describe("paths and listing", () => {
       const b = new Wallet({ name: "beta", path: listRoot, env: {} });
       await mkdir(b.path, { recursive: true, mode: 0o700 });
       await writeFile(join(listRoot, "stray-file"), "x");
+      await mkdir(join(listRoot, "odd\\name"));
       assert.deepEqual(await listWallets(undefined, { BT_WALLET_PATH: listRoot }), [
         {
           name: "alpha",

@@ -135,6 +135,9 @@ export class Wallet {
   /** Writes `coldkey` (encrypted unless `encrypt: false`) and `coldkeypub.txt`. */
   async setColdkey(keypair: Keypair, options: ColdkeyWriteOptions = {}): Promise<void> {
     const encrypt = options.encrypt ?? true;
+    if (!encrypt && options.password !== undefined) {
+      throw new TypeError("a password was given with encrypt: false; drop one of them");
+    }
     if (encrypt && options.password === undefined) {
       throw new KeyfileError(
         "PasswordRequired",
@@ -188,28 +191,12 @@ export class Wallet {
   }
 
   /** Rewrites only `coldkeypub.txt` from an address or public key (btcli `regen-coldkeypub`). */
-  async regenerateColdkeypub(
-    source: { ss58Address: string } | { publicKey: Uint8Array | string },
-    options: { overwrite?: boolean } = {},
-  ): Promise<Keypair> {
-    const keypair =
-      "ss58Address" in source
-        ? Keypair.fromAddress(source.ss58Address)
-        : Keypair.fromPublicKey(source.publicKey);
-    await this.coldkeypubFile.setPublicKeypair(keypair, options);
-    return keypair;
+  regenerateColdkeypub(source: PublicKeySource, options: { overwrite?: boolean } = {}): Promise<Keypair> {
+    return writePublic(this.coldkeypubFile, source, options);
   }
 
-  async regenerateHotkeypub(
-    source: { ss58Address: string } | { publicKey: Uint8Array | string },
-    options: { overwrite?: boolean } = {},
-  ): Promise<Keypair> {
-    const keypair =
-      "ss58Address" in source
-        ? Keypair.fromAddress(source.ss58Address)
-        : Keypair.fromPublicKey(source.publicKey);
-    await this.hotkeypubFile.setPublicKeypair(keypair, options);
-    return keypair;
+  regenerateHotkeypub(source: PublicKeySource, options: { overwrite?: boolean } = {}): Promise<Keypair> {
+    return writePublic(this.hotkeypubFile, source, options);
   }
 
   /** Decrypts the coldkey (password argument, else the `BT_PW_…` variable). */
@@ -249,6 +236,21 @@ export class Wallet {
   }
 }
 
+export type PublicKeySource = { ss58Address: string } | { publicKey: Uint8Array | string };
+
+async function writePublic(
+  file: Keyfile,
+  source: PublicKeySource,
+  options: { overwrite?: boolean },
+): Promise<Keypair> {
+  const keypair =
+    "ss58Address" in source
+      ? Keypair.fromAddress(source.ss58Address)
+      : Keypair.fromPublicKey(source.publicKey);
+  await file.setPublicKeypair(keypair, options);
+  return keypair;
+}
+
 async function keypairFromSource(source: KeySource): Promise<Keypair> {
   if ("mnemonic" in source) return Keypair.fromMnemonic(source.mnemonic);
   if ("seed" in source) return Keypair.fromSeed(source.seed);
@@ -286,7 +288,12 @@ export async function listWallets(path?: string, env: Env = process.env): Promis
   for (const entry of entries
     .filter((e) => e.isDirectory() && !e.name.startsWith("."))
     .sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const wallet = new Wallet({ name: entry.name, path: root, hotkey: DEFAULT_HOTKEY_NAME, env });
+    let wallet: Wallet;
+    try {
+      wallet = new Wallet({ name: entry.name, path: root, hotkey: DEFAULT_HOTKEY_NAME, env });
+    } catch {
+      continue; // a directory name no wallet could have (e.g. with a backslash)
+    }
     const hotkeys: HotkeySummary[] = [];
     for (const name of await wallet.hotkeyNames()) {
       const h = wallet.withHotkey(name);

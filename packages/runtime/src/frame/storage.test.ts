@@ -85,3 +85,11 @@ test("values stored as views into a larger buffer decode correctly", () => {
   s.set(v.key(), backing.subarray(2));
   assert.equal(v.get(s), 0x0201);
 });
+
+test("the default is a fresh value on every read, so mutating it cannot leak", () => {
+  const s = new MemoryState();
+  const v = storageValue("P", "List", T.vec(T.u64), { fallback: [] });
+  const a = v.get(s);
+  a.push(5n);
+  assert.deepEqual(v.get(s), []);
+});

@@ -127,7 +127,9 @@ export class StorageItem<K extends unknown[], V> {
   /** The stored value, or the declared default (undefined for Optional items). */
   get(s: StateReader, ...k: K): V {
     const raw = s.get(this.key(...k));
-    return (raw === undefined ? this.fallback : decodeBytes(this.value.codec, raw)) as V;
+    if (raw !== undefined) return decodeBytes(this.value.codec, raw);
+    // A fresh copy of the default each time: callers may mutate what they read (arrays, structs).
+    return (this.modifier === "Default" ? this.value.codec.dec(this.fallbackBytes) : undefined) as V;
   }
 
   has(s: StateReader, ...k: K): boolean {

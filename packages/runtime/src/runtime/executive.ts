@@ -14,6 +14,7 @@ import {
 } from "../frame/dispatch.ts";
 import { Overlay, type State } from "../frame/state.ts";
 import { lookup, transferAll, transferAllowDeath, transferKeepAlive } from "../pallets/balances/transfer.ts";
+import { setMechanismWeightsCall, setWeightsCall } from "../pallets/subtensor/weights/setWeights.ts";
 import { storage as sudoStorage } from "../pallets/sudo/pallet.ts";
 import { storage as system } from "../pallets/system/pallet.ts";
 import { MINIMUM_PERIOD_MS, storage as timestamp } from "../pallets/timestamp/pallet.ts";
@@ -66,6 +67,10 @@ const handlers: Record<string, Record<string, Handler>> = {
     transfer_allow_death: transferAllowDeath,
     transfer_keep_alive: transferKeepAlive,
     transfer_all: transferAll,
+  },
+  SubtensorModule: {
+    set_weights: setWeightsCall,
+    set_mechanism_weights: setMechanismWeightsCall,
   },
   Utility: {
     batch: (ctx, args: { calls: RuntimeCallValue[] }, rt) => rt.batch(ctx, args.calls, "batch"),

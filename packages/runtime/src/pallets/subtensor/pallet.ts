@@ -496,6 +496,27 @@ export const subtensorPallet = definePallet({
   name: P,
   index: 7,
   module: ["pallet_subtensor", "pallet"],
+  calls: {
+    set_weights: {
+      index: 0,
+      args: [
+        { name: "netuid", type: T.u16, typeName: "NetUid" },
+        { name: "dests", type: T.vec(T.u16), typeName: "Vec<u16>" },
+        { name: "weights", type: T.vec(T.u16), typeName: "Vec<u16>" },
+        { name: "version_key", type: T.u64, typeName: "u64" },
+      ],
+    },
+    set_mechanism_weights: {
+      index: 119,
+      args: [
+        { name: "netuid", type: T.u16, typeName: "NetUid" },
+        { name: "mecid", type: T.u8, typeName: "MechId" },
+        { name: "dests", type: T.vec(T.u16), typeName: "Vec<u16>" },
+        { name: "weights", type: T.vec(T.u16), typeName: "Vec<u16>" },
+        { name: "version_key", type: T.u64, typeName: "u64" },
+      ],
+    },
+  },
   events: {
     NetworkAdded: {
       index: 0,

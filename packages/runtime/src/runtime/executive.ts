@@ -14,6 +14,7 @@ import {
 } from "../frame/dispatch.ts";
 import { Overlay, type State } from "../frame/state.ts";
 import { lookup, transferAll, transferAllowDeath, transferKeepAlive } from "../pallets/balances/transfer.ts";
+import { type ServingConfig, serveAxon, servePrometheus } from "../pallets/subtensor/serving/serve.ts";
 import { setMechanismWeightsCall, setWeightsCall } from "../pallets/subtensor/weights/setWeights.ts";
 import { storage as sudoStorage } from "../pallets/sudo/pallet.ts";
 import { storage as system } from "../pallets/system/pallet.ts";
@@ -69,6 +70,9 @@ const handlers: Record<string, Record<string, Handler>> = {
     transfer_all: transferAll,
   },
   SubtensorModule: {
+    serve_axon: (ctx, args, rt) => serveAxon(ctx, args, rt.config),
+    serve_axon_tls: (ctx, args, rt) => serveAxon(ctx, args, rt.config),
+    serve_prometheus: (ctx, args, rt) => servePrometheus(ctx, args, rt.config),
     set_weights: setWeightsCall,
     set_mechanism_weights: setMechanismWeightsCall,
   },
@@ -118,8 +122,13 @@ export interface BlockStart {
   parentHash: Uint8Array;
 }
 
+/** Chain-spec choices the runtime honours (DESIGN.md decision 9). */
+export interface RuntimeConfig extends ServingConfig {}
+
 export class Executive {
   #phase: Phase = { type: "Initialization" };
+
+  constructor(readonly config: RuntimeConfig = { allowLoopback: false }) {}
 
   /** Start block `number`: record the parent's hash, clear the previous block's events. */
   initializeBlock(state: State, block: BlockStart): void {

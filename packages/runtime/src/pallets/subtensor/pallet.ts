@@ -29,12 +29,28 @@ export const PrometheusInfo = T.struct(["pallet_subtensor", "pallet", "Prometheu
   ip_type: T.u8,
 });
 
+export const BoundedVec = T.newtype(["bounded_collections", "bounded_vec", "BoundedVec"], Bytes);
+export const NeuronCertificate = T.struct(["pallet_subtensor", "pallet", "NeuronCertificate"], {
+  public_key: BoundedVec,
+  algorithm: T.u8,
+});
+
 /** Storage items opentao reads and writes, by their chain names. */
 export const storage = {
   // Added after finney's spec 393 (subtensor spec 425): not in the reference metadata.
   SubnetEpochIndex: storageMap(P, "SubnetEpochIndex", [{ hasher: "Identity", type: T.u16 }], T.u64, {
     fallback: 0n,
   }),
+  NeuronCertificates: storageMap(
+    P,
+    "NeuronCertificates",
+    [
+      { hasher: "Identity", type: T.u16 },
+      { hasher: "Blake2128Concat", type: AccountId32 },
+    ],
+    NeuronCertificate,
+    { modifier: "Optional" },
+  ),
   ActivityCutoffFactorMilli: storageMap(
     P,
     "ActivityCutoffFactorMilli",
@@ -492,11 +508,31 @@ export const storage = {
   ),
 };
 
+const servingArgs = [
+  { name: "netuid", type: T.u16, typeName: "NetUid" },
+  { name: "version", type: T.u32, typeName: "u32" },
+  { name: "ip", type: T.u128, typeName: "u128" },
+  { name: "port", type: T.u16, typeName: "u16" },
+  { name: "ip_type", type: T.u8, typeName: "u8" },
+];
+const axonArgs = [
+  ...servingArgs,
+  { name: "protocol", type: T.u8, typeName: "u8" },
+  { name: "placeholder1", type: T.u8, typeName: "u8" },
+  { name: "placeholder2", type: T.u8, typeName: "u8" },
+];
+
 export const subtensorPallet = definePallet({
   name: P,
   index: 7,
   module: ["pallet_subtensor", "pallet"],
   calls: {
+    serve_axon: { index: 4, args: axonArgs },
+    serve_prometheus: { index: 5, args: servingArgs },
+    serve_axon_tls: {
+      index: 40,
+      args: [...axonArgs, { name: "certificate", type: Bytes, typeName: "Vec<u8>" }],
+    },
     set_weights: {
       index: 0,
       args: [

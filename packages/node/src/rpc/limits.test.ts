@@ -71,7 +71,7 @@ describe("message size", () => {
       client.sendRaw(requestOfSize(1500, 1));
       assert.equal((await client.next()).error.code, -32007, "between the limits: an error, connection kept");
       client.sendRaw(requestOfSize(64 * 1024, 2));
-      assert.equal((await client.closed).code, 1009);
+      assert.equal((await client.waitClosed()).code, 1009);
       assert.equal((await bystander.call("echo_len", ["xy"])).result, 2);
       const fresh = await TestClient.connect(env.ws);
       assert.equal((await fresh.call("echo_len", ["x"])).result, 1);
@@ -79,6 +79,20 @@ describe("message size", () => {
       await until(() => env.server.connectionCount === 1);
     } finally {
       await bystander.close();
+      await env.server.close();
+    }
+  });
+
+  test("a text frame that is not UTF-8 closes that connection with 1007; the server goes on", async () => {
+    const env = await startServer({}, (s) => s.register("echo_len", ([p]) => (p as string).length));
+    const client = await TestClient.connect(env.ws);
+    try {
+      client.ws.send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), { binary: false });
+      assert.equal((await client.waitClosed()).code, 1007);
+      const fresh = await TestClient.connect(env.ws);
+      assert.equal((await fresh.call("echo_len", ["x"])).result, 1);
+      await fresh.close();
+    } finally {
       await env.server.close();
     }
   });
@@ -123,6 +137,36 @@ describe("connection limit", () => {
       await again.close();
       for (const c of open.slice(1)) await c.close();
     } finally {
+      await env.server.close();
+    }
+  });
+});
+
+describe("liveness", () => {
+  test("a client that stops answering pings is dropped and its subscriptions stop; a live one stays", async () => {
+    let stops = 0;
+    const env = await startServer({ pingInterval: 40 }, (s) =>
+      s.registerSubscription({
+        subscribe: ["idle_subscribe"],
+        unsubscribe: ["idle_unsubscribe"],
+        notification: "idle_push",
+        start: () => () => {
+          stops++;
+        },
+      }),
+    );
+    const silent = await TestClient.connect(env.ws, { autoPong: false });
+    const live = await TestClient.connect(env.ws);
+    try {
+      await silent.call("idle_subscribe");
+      await live.call("idle_subscribe");
+      assert.equal((await silent.waitClosed()).code, 1006);
+      await until(() => stops === 1);
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(env.server.connectionCount, 1);
+      assert.match((await live.call("idle_subscribe")).result, /^[A-Za-z0-9]{16}$/);
+    } finally {
+      await live.close();
       await env.server.close();
     }
   });
@@ -193,7 +237,7 @@ describe("back-pressure", () => {
       await until(() => stopped, 20_000);
       assert.ok(pushes < 2000, `disconnected after ${pushes} pushes`);
       client.ws.resume();
-      const { code } = await client.closed;
+      const { code } = await client.waitClosed();
       assert.equal(code, 1006, "cut without a close handshake");
       await until(() => env.server.connectionCount === 0);
     } finally {

@@ -477,7 +477,7 @@ describe("notification ordering and subscription lifetime", () => {
     await client.call("test_subscribeTicks");
     await client.call("test_subscribeTicks");
     await env.server.close();
-    assert.equal((await client.closed).code, 1001);
+    assert.equal((await client.waitClosed()).code, 1001);
     assert.equal(tick.stops(), 2);
     await assert.rejects(TestClient.connect(env.ws));
     await assert.rejects(fetch(env.http, { method: "POST", body: "{}" }));

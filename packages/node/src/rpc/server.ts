@@ -25,6 +25,7 @@ export const DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS = 100;
 export const DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 1024;
 export const DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION = 256;
+export const DEFAULT_PING_INTERVAL_MS = 30_000;
 
 export interface RpcServerOptions {
   /** Interface to bind; `0.0.0.0` (or `::`) serves other machines, as `--rpc-external` does. */
@@ -51,6 +52,11 @@ export interface RpcServerOptions {
    * connection is dropped, as Substrate drops subscriptions whose client lags.
    */
   maxSendBuffer?: number;
+  /**
+   * WebSocket ping period in ms; a client that has not answered the previous ping (nor sent anything)
+   * is dropped, so vanished peers do not hold connection slots. 0 turns pings off.
+   */
+  pingInterval?: number;
   /** Defaults to a pino logger at `info`. Tests pass `pino({ level: "silent" })`. */
   logger?: Logger;
   /** Methods to serve; a fresh registry (with only `rpc_methods`) when omitted. */
@@ -64,6 +70,7 @@ interface Limits {
   maxSubscriptionsPerConnection: number;
   maxInFlightPerConnection: number;
   maxSendBuffer: number;
+  pingInterval: number;
 }
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -77,7 +84,9 @@ export class RpcServer {
   readonly #dispatcher: Dispatcher;
   readonly #app: FastifyInstance;
   readonly #wss: WebSocketServer;
-  readonly #sockets = new Set<WebSocket>();
+  /** Open sockets, each with whether it showed signs of life since the last ping. */
+  readonly #sockets = new Map<WebSocket, { alive: boolean; remoteAddress: string | undefined }>();
+  #heartbeat: NodeJS.Timeout | undefined;
   #upgrading = 0;
   #closing: Promise<void> | undefined;
 
@@ -103,7 +112,11 @@ export class RpcServer {
         options.maxInFlightPerConnection ?? DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION,
       ),
       maxSendBuffer: positive("maxSendBuffer", options.maxSendBuffer ?? 4 * maxMessageSize),
+      pingInterval: options.pingInterval ?? DEFAULT_PING_INTERVAL_MS,
     };
+    if (!Number.isSafeInteger(this.limits.pingInterval) || this.limits.pingInterval < 0) {
+      throw new RangeError("pingInterval must be a non-negative integer");
+    }
     if (this.limits.maxFrameSize < maxMessageSize)
       throw new RangeError("maxFrameSize is below maxMessageSize");
     this.#dispatcher = new Dispatcher(this.registry, this.logger, maxMessageSize);
@@ -138,6 +151,10 @@ export class RpcServer {
 
   async listen(): Promise<{ host: string; port: number }> {
     await this.#app.listen({ host: this.host, port: this.#requestedPort });
+    if (this.limits.pingInterval > 0 && this.#heartbeat === undefined) {
+      this.#heartbeat = setInterval(() => this.#ping(), this.limits.pingInterval);
+      this.#heartbeat.unref();
+    }
     const { address, port } = this.#app.server.address() as AddressInfo;
     return { host: address, port };
   }
@@ -162,7 +179,8 @@ export class RpcServer {
   }
 
   async #shutdown(): Promise<void> {
-    const closed = [...this.#sockets].map(
+    clearInterval(this.#heartbeat);
+    const closed = [...this.#sockets.keys()].map(
       (ws) =>
         new Promise<void>((resolve) => {
           ws.once("close", () => resolve());
@@ -170,7 +188,7 @@ export class RpcServer {
         }),
     );
     const cut = setTimeout(() => {
-      for (const ws of this.#sockets) ws.terminate();
+      for (const ws of this.#sockets.keys()) ws.terminate();
     }, 1000);
     await Promise.all(closed);
     clearTimeout(cut);
@@ -245,6 +263,20 @@ export class RpcServer {
     });
   }
 
+  #ping(): void {
+    for (const [ws, state] of this.#sockets) {
+      // A paused socket is not read, so its pong cannot arrive; its slow requests are not its fault.
+      if (ws.readyState !== WebSocket.OPEN || ws.isPaused) continue;
+      if (!state.alive) {
+        this.logger.debug({ remoteAddress: state.remoteAddress }, "RPC client gone silent; disconnecting");
+        ws.terminate();
+        continue;
+      }
+      state.alive = false;
+      ws.ping();
+    }
+  }
+
   #onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on("error", (err) => this.logger.debug({ err }, "RPC socket error during upgrade"));
     if (this.#closing !== undefined) {
@@ -275,8 +307,12 @@ export class RpcServer {
 
   #onConnection(ws: WebSocket, req: IncomingMessage): void {
     const { maxMessageSize, maxInFlightPerConnection, maxSendBuffer } = this.limits;
-    this.#sockets.add(ws);
     const remoteAddress = req.socket.remoteAddress;
+    const liveness = { alive: true, remoteAddress };
+    this.#sockets.set(ws, liveness);
+    ws.on("pong", () => {
+      liveness.alive = true;
+    });
     const send = (text: string) => {
       if (ws.readyState !== WebSocket.OPEN) return;
       if (ws.bufferedAmount > maxSendBuffer) {
@@ -304,6 +340,7 @@ export class RpcServer {
       if (ws.isPaused && inFlight <= maxInFlightPerConnection / 2) ws.resume();
     };
     ws.on("message", (data: RawData) => {
+      liveness.alive = true;
       const size = rawSize(data);
       if (size > maxMessageSize) {
         send(errorText(null, ErrorCode.OversizedRequest, exceededLimit(maxMessageSize)));

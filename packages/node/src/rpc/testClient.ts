@@ -28,9 +28,9 @@ export class TestClient {
     ws.on("error", () => {});
   }
 
-  static connect(url: string, options?: { maxPayload?: number }): Promise<TestClient> {
+  static connect(url: string, options?: { autoPong?: boolean }): Promise<TestClient> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { maxPayload: options?.maxPayload ?? 256 * 1024 * 1024 });
+      const ws = new WebSocket(url, { maxPayload: 256 * 1024 * 1024, autoPong: options?.autoPong ?? true });
       ws.once("open", () => resolve(new TestClient(ws)));
       ws.once("error", reject);
       ws.once("unexpected-response", (_req, res) => {
@@ -77,6 +77,15 @@ export class TestClient {
         };
       });
     }
+  }
+
+  /** The close code and reason, once the connection closes; throws if it is still open after `timeoutMs`. */
+  waitClosed(timeoutMs = 5000): Promise<{ code: number; reason: string }> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("connection still open")), timeoutMs);
+    });
+    return Promise.race([this.closed, timeout]).finally(() => clearTimeout(timer));
   }
 
   /** Messages received and not taken, without waiting. */

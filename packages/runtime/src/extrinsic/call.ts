@@ -18,6 +18,7 @@ interface PalletCalls {
 }
 
 let index: Map<number, PalletCalls> | undefined;
+let byName: Map<string, Set<string>> | undefined;
 
 // Built on first use: `runtimeCall` refers to pallets through lazy types.
 function callIndex(): Map<number, PalletCalls> {
@@ -31,7 +32,29 @@ function callIndex(): Map<number, PalletCalls> {
     if (inner.tag === "variant") for (const c of inner.value) calls.set(c.index, c.name);
     index.set(p.index, { name: p.name, calls });
   }
+  byName = new Map([...index.values()].map((p) => [p.name, new Set(p.calls.values())]));
   return index;
+}
+
+/**
+ * Substrate decodes extrinsics with a nesting limit (`MAX_EXTRINSIC_DEPTH`, 256); for calls that means a
+ * call inside calls (sudo, batch) at most 256 levels down. Its depth tracker also counts other nested
+ * vectors; call nesting is what can grow without bound, so that is what is counted here.
+ */
+export const MAX_CALL_DEPTH = 256;
+
+const isCall = (v: { type?: unknown; value?: unknown }): boolean =>
+  typeof v.type === "string" &&
+  typeof v.value === "object" &&
+  v.value !== null &&
+  byName?.get(v.type)?.has((v.value as { type?: unknown }).type as string) === true;
+
+/** How many calls deep the deepest call inside `v` sits (0 when `v` holds none). */
+function nestedCalls(v: unknown): number {
+  if (typeof v !== "object" || v === null || v instanceof Uint8Array) return 0;
+  let deepest = 0;
+  for (const x of Array.isArray(v) ? v : Object.values(v)) deepest = Math.max(deepest, nestedCalls(x));
+  return isCall(v as { type?: unknown }) ? deepest + 1 : deepest;
 }
 
 /** `Pallet.call_name` for the first two bytes of an encoded call, or a typed error naming the bad index. */
@@ -74,6 +97,8 @@ export function decodeCall(bytes: Uint8Array): RuntimeCallValue {
   try {
     value = runtimeCall.codec.dec(cursor) as RuntimeCallValue;
   } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      throw new ExtrinsicError("InvalidCall", `${name}: calls nested too deeply`);
     if (e instanceof RangeError)
       throw new ExtrinsicError("Truncated", `${name}: input ends inside the arguments`);
     throw new ExtrinsicError("InvalidCall", `${name}: arguments do not decode (${(e as Error).message})`);
@@ -85,6 +110,9 @@ export function decodeCall(bytes: Uint8Array): RuntimeCallValue {
       "TrailingBytes",
       `${bytes.length - cursor.i} bytes after the arguments of ${name}`,
     );
+  // The outer call itself is not a nesting level.
+  if (nestedCalls(value) - 1 > MAX_CALL_DEPTH)
+    throw new ExtrinsicError("InvalidCall", `${name}: calls nested more than ${MAX_CALL_DEPTH} deep`);
   let again: Uint8Array | undefined;
   try {
     again = runtimeCall.codec.enc(value);

@@ -6,7 +6,7 @@ import { before, describe, test } from "node:test";
 import { blake2_256, cryptoReady } from "@opentao/primitives";
 import { Keyring } from "@polkadot/keyring";
 import fc from "fast-check";
-import { decodeCall, encodeCall, type RuntimeCallValue } from "./call.ts";
+import { decodeCall, encodeCall, MAX_CALL_DEPTH, type RuntimeCallValue } from "./call.ts";
 import { type Era, IMMORTAL, mortalEra } from "./era.ts";
 import { ExtrinsicError } from "./errors.ts";
 import type { ImplicitValues } from "./extensions.ts";
@@ -18,6 +18,7 @@ import {
   extrinsicHash,
   type SignedExtrinsic,
 } from "./extrinsic.ts";
+import { encodeCompact } from "./scale.ts";
 import { type Signer, signExtrinsic, signingPayload, verifyExtrinsic } from "./sign.ts";
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
@@ -357,6 +358,25 @@ describe("malformed input is a typed error naming the problem", () => {
     assert.throws(() => decodeExtrinsic(long), fails("InvalidCall", "canonical"));
     // nested: a MultiAddress variant that does not exist
     assert.throws(() => decodeExtrinsic(patched(callAt + 2, 9)), fails("InvalidCall", "do not decode"));
+  });
+
+  test("calls nested deeper than Substrate's limit", () => {
+    const remark = encodeCall({
+      type: "System",
+      value: { type: "remark", value: { remark: new Uint8Array(0) } },
+    });
+    // Sudo (pallet 12) .sudo (call 0) wrapping a remark `levels` times, as a bare extrinsic.
+    const nested = (levels: number) => {
+      const body = Uint8Array.of(
+        0x04,
+        ...new Uint8Array(levels * 2).map((_, i) => (i % 2 ? 0 : 12)),
+        ...remark,
+      );
+      return Uint8Array.of(...encodeCompact(body.length), ...body);
+    };
+    assert.equal(decodeExtrinsic(nested(MAX_CALL_DEPTH)).signed, false);
+    assert.throws(() => decodeExtrinsic(nested(MAX_CALL_DEPTH + 1)), fails("InvalidCall", "nested"));
+    assert.throws(() => decodeExtrinsic(nested(20_000)), fails("InvalidCall", "nested"));
   });
 
   test("fuzz: random bytes and mutations only ever give ExtrinsicError, and what decodes re-encodes", () => {

@@ -1,6 +1,6 @@
 // Extrinsics on the wire: decode, encode, sign and verify v4 transactions with finney's extensions, and the
 // mortality era. Pure: the node's validation adds the stateful checks (nonce, balance, fee).
-export { callName, decodeCall, encodeCall, type RuntimeCallValue } from "./call.ts";
+export { callName, decodeCall, encodeCall, MAX_CALL_DEPTH, type RuntimeCallValue } from "./call.ts";
 export {
   decodeEra,
   type Era,

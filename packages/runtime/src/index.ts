@@ -1,5 +1,6 @@
 // @opentao/runtime: the chain's state-transition function — pure, deterministic, exact, no I/O.
 export * from "./epoch/index.ts";
+export * from "./extrinsic/index.ts";
 export * from "./frame/index.ts";
 export * from "./metadata/index.ts";
 export {

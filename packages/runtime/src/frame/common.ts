@@ -10,14 +10,18 @@ export const Bytes = T.bytes(T.u8);
 export const CompactU64 = T.compactBig(T.u64);
 export const CompactU32 = T.compactNumber(T.u32);
 
+/** `Compact<()>`: described as a compact in the metadata, encoded as nothing. */
+const CompactUnit = {
+  ...T.compactNumber(T.unit as unknown as Ty<number>),
+  codec: T.unit.codec,
+} as unknown as Ty<undefined>;
+
 export const MultiAddress = T.enum(
   ["sp_runtime", "multiaddress", "MultiAddress"],
   {
     Id: { index: 0, fields: [{ type: AccountId32, typeName: "AccountId" }] },
-    Index: {
-      index: 1,
-      fields: [{ type: T.compactNumber(T.unit as unknown as Ty<number>), typeName: "AccountIndex" }],
-    },
+    // `AccountIndex = ()` on finney: `Compact<()>` encodes as zero bytes.
+    Index: { index: 1, fields: [{ type: CompactUnit, typeName: "AccountIndex" }] },
     Raw: { index: 2, fields: [{ type: Bytes, typeName: "Vec<u8>" }] },
     Address32: { index: 3, fields: [{ type: T.byteArray(32, T.u8), typeName: "[u8; 32]" }] },
     Address20: { index: 4, fields: [{ type: T.byteArray(20, T.u8), typeName: "[u8; 20]" }] },

@@ -1,6 +1,7 @@
 // A bounds-checked SCALE reader and compact-integer codec for the extrinsic envelope: every read names its
 // field, so malformed input becomes an ExtrinsicError instead of a RangeError from a DataView.
 
+import { compactBn } from "@polkadot-api/substrate-bindings";
 import { ExtrinsicError } from "./errors.ts";
 
 export class Reader {
@@ -54,36 +55,14 @@ export class Reader {
   }
 }
 
-/** SCALE `Compact<u*>` of a non-negative integer, in its shortest form. */
+/** SCALE `Compact<u*>` of a non-negative integer, in its shortest form (scale-ts's encoder). */
 export function encodeCompact(value: number | bigint): Uint8Array {
   const v = BigInt(value);
   if (v < 0n) throw new RangeError(`compact of negative ${v}`);
-  if (v < 1n << 6n) return Uint8Array.of(Number(v) << 2);
-  if (v < 1n << 14n) {
-    const x = (Number(v) << 2) | 1;
-    return Uint8Array.of(x & 0xff, x >> 8);
-  }
-  if (v < 1n << 30n) {
-    const x = (Number(v) * 4 + 2) >>> 0;
-    return Uint8Array.of(x & 0xff, (x >> 8) & 0xff, (x >> 16) & 0xff, x >>> 24);
-  }
-  const le: number[] = [];
-  for (let x = v; x > 0n; x >>= 8n) le.push(Number(x & 0xffn));
-  if (le.length > 67) throw new RangeError(`compact of ${v} exceeds 536 bits`);
-  return Uint8Array.of(((le.length - 4) << 2) | 3, ...le);
+  return compactBn.enc(v);
 }
 
-export function concatBytes(parts: Uint8Array[]): Uint8Array {
-  let len = 0;
-  for (const p of parts) len += p.length;
-  const out = new Uint8Array(len);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
-}
+export { concatBytes } from "@opentao/primitives";
 
 export function u32le(v: number): Uint8Array {
   const out = new Uint8Array(4);

@@ -1,6 +1,7 @@
 // Typed storage items over raw state, under Substrate's key layout: twox128(pallet) ++ twox128(item) ++
 // hasher(key)… with SCALE values, so `state_getStorage` and any Substrate client read the same bytes.
 
+import { concatBytes } from "@opentao/primitives";
 import {
   Blake2128,
   Blake2128Concat,
@@ -40,23 +41,11 @@ export interface StorageKey<K> {
   type: Ty<K>;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  let len = 0;
-  for (const p of parts) len += p.length;
-  const out = new Uint8Array(len);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** twox128(pallet) ++ twox128(item): the prefix every key of the item starts with. */
 export function storagePrefix(pallet: string, item: string): Uint8Array {
-  return concat([Twox128(utf8(pallet)), Twox128(utf8(item))]);
+  return concatBytes([Twox128(utf8(pallet)), Twox128(utf8(item))]);
 }
 
 export interface StorageOptions<V> {
@@ -105,7 +94,7 @@ export class StorageItem<K extends unknown[], V> {
       const { hasher, type } = this.keys[i] as StorageKey<unknown>;
       parts.push(HASH[hasher](type.codec.enc(k[i])));
     }
-    return concat(parts);
+    return concatBytes(parts);
   }
 
   /** Prefix of all keys that start with the given leading key values. */
@@ -115,7 +104,7 @@ export class StorageItem<K extends unknown[], V> {
       const { hasher, type } = this.keys[i] as StorageKey<unknown>;
       parts.push(HASH[hasher](type.codec.enc(k[i])));
     }
-    return concat(parts);
+    return concatBytes(parts);
   }
 
   /** The stored value, or undefined if absent. */

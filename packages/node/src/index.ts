@@ -1,2 +1,2 @@
 // @opentao/node: block production, transaction pool, block store, JSON-RPC (HTTP + WebSocket), follower sync.
-export {};
+export * from "./store/index.ts";

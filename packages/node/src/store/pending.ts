@@ -6,6 +6,17 @@ import type { State, StateReader } from "@opentao/runtime";
 const hexOf = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
 const bytesOf = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, "hex"));
 
+function lowerBound(arr: string[], k: string): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** One change of a block: the key and its new value, or null for a deletion. */
 export type StateChange = readonly [key: Uint8Array, value: Uint8Array | null];
 
@@ -45,9 +56,16 @@ export class PendingState implements State {
 
   *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
     this.#sorted ??= [...this.#changes.keys()].sort();
+    const sorted = this.#sorted;
     const p = hexOf(prefix);
     const a = after && hexOf(after);
-    const mine = this.#sorted.filter((k) => k.startsWith(p) && (a === undefined || k > a));
+    // Our changed keys in range, found by binary search (hex strings sort like the bytes).
+    const mine: string[] = [];
+    for (let i = lowerBound(sorted, a !== undefined && a >= p ? a : p); i < sorted.length; i++) {
+      const k = sorted[i];
+      if (!k.startsWith(p)) break;
+      if (a === undefined || k > a) mine.push(k);
+    }
     // Merge the base's ordered keys with ours; ours win on equal keys, and deletions hide base keys.
     let i = 0;
     for (const bk of this.base.keys(prefix, after)) {

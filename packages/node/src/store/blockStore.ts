@@ -45,6 +45,9 @@ import type { StateChange } from "./pending.ts";
  * cursor walk. (Versioned keys `key ‖ n` with "latest ≤ m" seeks would make every best-block read a seek and
  * make key iteration step over every retained version.) Keys are escaped so all versions of one key are
  * contiguous (see `escapeKey`), which also keeps the history table in the same order as the keys.
+ * PERF: a write costs three B-tree updates per changed key (state, history, and later its pruning); an
+ * older-block `keys()` merges the current keys with the history rows under the prefix, i.e. it also steps
+ * over up to `stateRetention` rows per key that changed inside the window.
  *
  * Pruning: once block n is older than the retention window, nothing reads at a block < n any more, so the
  * history rows written by blocks ≤ oldest retained block are deleted, found through the journal: the work

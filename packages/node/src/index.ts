@@ -1,2 +1,3 @@
 // @opentao/node: block production, transaction pool, block store, JSON-RPC (HTTP + WebSocket), follower sync.
 export * from "./rpc/index.ts";
+export * from "./store/index.ts";

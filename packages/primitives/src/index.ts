@@ -2,7 +2,15 @@
 
 export { concatBytes } from "./bytes.ts";
 export * from "./fixed/index.ts";
-export { blake2_64, blake2_128, blake2_256, twox_64, twox_128 } from "./hashing.ts";
+export {
+  blake2_64,
+  blake2_128,
+  blake2_256,
+  blake2_512,
+  hashingReady,
+  twox_64,
+  twox_128,
+} from "./hashing.ts";
 export {
   cryptoIsWasm,
   cryptoReady,

@@ -1,2 +1,8 @@
 // @opentao/runtime: the chain's state-transition function — pure, deterministic, exact, no I/O.
+export * from "./coinbase/index.ts";
 export * from "./epoch/index.ts";
+export * from "./errors.ts";
+export * from "./registration/index.ts";
+export * from "./staking/index.ts";
+export * from "./subnets/index.ts";
+export * from "./swap/index.ts";

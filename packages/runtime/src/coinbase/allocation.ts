@@ -73,7 +73,12 @@ export interface SubnetEmission<K = number> {
   /** Root proportion recomputed after the injection, used for the split. */
   readonly rootProportionForSplit: bigint;
   readonly split: AlphaOutSplit;
-  /** `TotalStake` increase from this subnet (chain buy input + injected TAO). */
+  /**
+   * Credit moved to the subnet account (chain buy input + injected TAO). What of it did not enter
+   * `SubnetTAO` — a chain buy that failed or stopped at its limit — stays in that account, as on chain.
+   */
+  readonly creditSpent: bigint;
+  /** `TotalStake` increase from this subnet (a successful chain buy's whole input + injected TAO). */
   readonly totalStakeIncrease: bigint;
   /** The subnet's state after the block's emit phase. */
   readonly after: EmittingSubnet<K>;
@@ -157,7 +162,14 @@ export function emitToSubnets<K>(inputs: EmitInputs<K>): EmitResult<K> {
 
   let credit = inputs.blockEmission;
   const states: Mutable<EmittingSubnet<K>>[] = [];
-  const injected: Array<{ tao: bigint; alpha: bigint; excessIn: bigint; bought: bigint; stake: bigint }> = [];
+  const injected: Array<{
+    tao: bigint;
+    alpha: bigint;
+    excessIn: bigint;
+    bought: bigint;
+    spent: bigint;
+    stake: bigint;
+  }> = [];
   subnets.forEach((subnet, i) => {
     const t = terms[i]!;
     const taoInU = U96F32.toU64(t.taoIn);
@@ -177,9 +189,11 @@ export function emitToSubnets<K>(inputs: EmitInputs<K>): EmitResult<K> {
 
     let excessIn = 0n;
     let bought = 0n;
+    let spent = 0n;
     let stake = 0n;
     if (excessU > 0n && credit >= excessU) {
       credit -= excessU;
+      spent += excessU;
       const weight = s.palSwapInitialized ? s.quoteWeightParts : DEFAULT_QUOTE_WEIGHT_PARTS;
       const pool = {
         taoReserve: s.subnetTao,
@@ -209,12 +223,13 @@ export function emitToSubnets<K>(inputs: EmitInputs<K>): EmitResult<K> {
     let taoInjected = 0n;
     if (tao > 0n && credit >= tao) {
       credit -= tao;
+      spent += tao;
       s.subnetTao = satAdd(s.subnetTao, tao);
       stake += tao;
       taoInjected = tao;
     }
     states.push(s);
-    injected.push({ tao: taoInjected, alpha, excessIn, bought, stake });
+    injected.push({ tao: taoInjected, alpha, excessIn, bought, spent, stake });
   });
 
   const ownerCut = u16RatioU96F32(inputs.subnetOwnerCut);
@@ -237,6 +252,7 @@ export function emitToSubnets<K>(inputs: EmitInputs<K>): EmitResult<K> {
       alphaBoughtByChain: inj.bought,
       rootProportionForSplit: rp,
       split,
+      creditSpent: inj.spent,
       totalStakeIncrease: inj.stake,
       after: s,
     };

@@ -19,7 +19,7 @@ const satSub = (a: bigint, b: bigint) => (a > b ? a - b : 0n);
 
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };
 
-/** One emitting subnet's state as the coinbase reads it. */
+/** One emitting (dynamic, mechanism 1) subnet's state as the coinbase reads it. */
 export interface EmittingSubnet<K = number> extends SubnetShareInputs<K> {
   readonly subnetTao: bigint;
   readonly subnetAlphaIn: bigint;

@@ -44,7 +44,7 @@ const stderrLines = (s: string) =>
 test("prints one object per case, equal to every file's expected outputs", () => {
   const files = readdirSync(fixtures).filter((f) => f.endsWith(".json"));
   assert.equal(files.length, 10);
-  for (const f of ["swap.json", "emission_allocation.json", "staking.json"]) {
+  for (const f of ["swap.json", "emission_allocation.json", "staking.json", "registration_burn.json"]) {
     const r = run(join(fixtures, f));
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as unknown[];

@@ -97,7 +97,9 @@ export class FixedType {
       shift = exponent - 1075;
     }
     const signed = negative ? -mantissa : mantissa;
-    return shift >= 0 ? this.saturate(signed << BigInt(shift)) : this.fromRatio(signed, 1n << BigInt(-shift));
+    return shift >= 0
+      ? this.saturate(signed << BigInt(shift + this.fracBits))
+      : this.fromRatio(signed, 1n << BigInt(-shift));
   }
 
   /** Exact sum (Rust `+`); the caller guarantees no overflow. */

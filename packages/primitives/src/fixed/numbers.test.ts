@@ -30,6 +30,13 @@ describe("fromF64: a double's exact value, rounded to nearest, ties to even", ()
     assert.equal(U110F18.fromF64(1.0), 1n << 18n);
   });
 
+  test("doubles of 2^52 and above (integers with a positive binary exponent)", () => {
+    assert.equal(I96F32.fromF64(2 ** 52), 1n << 84n);
+    assert.equal(I96F32.fromF64(2 ** 60 + 2 ** 8), ((1n << 60n) + 256n) << 32n);
+    assert.equal(U64F64.fromF64(10_500_000_000_000_000.0), 10_500_000_000_000_000n << 64n);
+    assert.equal(I32F32.fromF64(-(2 ** 62)), I32F32.min);
+  });
+
   test("negative values, zero and saturation", () => {
     assert.equal(I32F32.fromF64(-1.5), -(3n << 31n));
     assert.equal(I32F32.fromF64(0), 0n);

@@ -1,4 +1,5 @@
 // Float-constant conversion, Perquintill rounding and SafeFloat arithmetic against exact rational references.
+// Known chain constants pin the bits; properties check floors and normalisation over random operands.
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";

@@ -1,4 +1,5 @@
 // The `econ:vector` command, run as a user would: a real file in, one JSON array out; bad input, exit 2.
+// It goes through `npm run -s`, exactly as the README tells a user to call it.
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

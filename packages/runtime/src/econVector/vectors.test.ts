@@ -1,4 +1,5 @@
 // Every case of every shared economics vector file, every field of `expected`, exactly (fixed-point by bits).
+// A failure names the file, the case id and the first diverging field.
 
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";

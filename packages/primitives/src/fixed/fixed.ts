@@ -75,6 +75,33 @@ export class FixedType {
     return this.saturate(q);
   }
 
+  /**
+   * `saturating_from_num(x)` for a float constant written in the chain's source (0.5, 1.26, 0.000003):
+   * the double's exact binary value rounded to nearest, ties to even. The double is decoded from its
+   * IEEE-754 bits, so no float arithmetic takes part; NaN and infinities are rejected.
+   */
+  fromF64(x: number): bigint {
+    if (!Number.isFinite(x)) throw new RangeError(`${this.name}.fromF64: ${x} is not finite`);
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    const hi = view.getUint32(0);
+    const lo = view.getUint32(4);
+    const negative = hi >>> 31 === 1;
+    const exponent = (hi >>> 20) & 0x7ff;
+    let mantissa = (BigInt(hi & 0xf_ffff) << 32n) | BigInt(lo);
+    // value = mantissa · 2^shift, exactly.
+    let shift: number;
+    if (exponent === 0) shift = -1074;
+    else {
+      mantissa |= 1n << 52n;
+      shift = exponent - 1075;
+    }
+    const signed = negative ? -mantissa : mantissa;
+    return shift >= 0
+      ? this.saturate(signed << BigInt(shift + this.fracBits))
+      : this.fromRatio(signed, 1n << BigInt(-shift));
+  }
+
   /** Exact sum (Rust `+`); the caller guarantees no overflow. */
   add(a: bigint, b: bigint): bigint {
     return a + b;

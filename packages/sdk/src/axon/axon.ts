@@ -439,7 +439,7 @@ function sendJson(reply: FastifyReply, status: number, headers: Record<string, s
     .code(status)
     .headers(safeHeaders(headers))
     .header("content-type", "application/json")
-    .send(body);
+    .send(Buffer.from(body, "utf8")); // a Buffer, so fastify appends no charset: Starlette sends none
 }
 
 /** Python's `request.url.path.split("/")[1]`, percent-decoded as Starlette's path is. */

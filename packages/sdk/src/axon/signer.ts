@@ -1,9 +1,18 @@
 // The few key operations the axon/dendrite protocol needs: sign as a hotkey, verify an sr25519 signature
 // against an SS58 address. A stand-in interface until the SDK's shared Keypair takes its place.
 
-import { Keyring } from "@polkadot/keyring";
-import { cryptoWaitReady, decodeAddress } from "@polkadot/util-crypto";
-import { sr25519Verify } from "@polkadot/wasm-crypto";
+import { hexToU8a, isHex } from "@polkadot/util";
+import {
+  cryptoWaitReady,
+  decodeAddress,
+  encodeAddress,
+  keyExtractSuri,
+  keyFromPath,
+  mnemonicToMiniSecret,
+  mnemonicValidate,
+  sr25519PairFromSeed,
+} from "@polkadot/util-crypto";
+import { sr25519Sign, sr25519Verify } from "@polkadot/wasm-crypto";
 
 /** Anything that can sign as a hotkey: sr25519 over the raw bytes, signing context "substrate". */
 export interface Signer {
@@ -17,13 +26,25 @@ export async function cryptoReady(): Promise<void> {
   await cryptoWaitReady();
 }
 
+// Substrate's development phrase: `//Alice` is this phrase with the hard derivation `//Alice`.
+const DEV_PHRASE = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
+
 /**
- * A signer from a secret URI (`//Alice`, a mnemonic, `0x` seed, with derivation paths), as a dev key or
- * `--hotkey` flag gives it. Needs `cryptoReady()` first.
+ * A signer from a secret URI (`//Alice`, a mnemonic or `0x` seed, with `/soft`, `//hard` and `///password`
+ * parts), as a dev key or a `--hotkey` flag gives it. Needs `cryptoReady()` first. Signs through the sr25519
+ * WASM: the keyring's JS signer costs ten times more, and every request is signed.
  */
 export function signerFromUri(uri: string): Signer {
-  const pair = new Keyring({ type: "sr25519", ss58Format: 42 }).addFromUri(uri);
-  return { ss58Address: pair.address, sign: (m) => pair.sign(m) };
+  const { phrase, path, password } = keyExtractSuri(uri.startsWith("/") ? `${DEV_PHRASE}${uri}` : uri);
+  let seed: Uint8Array;
+  if (isHex(phrase, 256)) seed = hexToU8a(phrase);
+  else if (mnemonicValidate(phrase)) seed = mnemonicToMiniSecret(phrase, password);
+  else throw new TypeError("secret URI: expected a mnemonic, a 32-byte 0x seed or a //derivation");
+  const { publicKey, secretKey } = keyFromPath(sr25519PairFromSeed(seed), path, "sr25519");
+  return {
+    ss58Address: encodeAddress(publicKey, 42),
+    sign: (m) => sr25519Sign(publicKey, secretKey, m),
+  };
 }
 
 export class InvalidAddressError extends Error {

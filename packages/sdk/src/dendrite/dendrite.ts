@@ -68,6 +68,8 @@ export class Dendrite {
   readonly #ownsDispatcher: boolean;
   readonly #slots: ForwardQueue;
   #lastNonce = 0n;
+  // Idle uuids ("lanes") per target axon; see #takeLane.
+  readonly #idleLanes = new Map<string, string[]>();
 
   constructor(opts: DendriteOptions) {
     this.#signer = opts.signer;
@@ -99,6 +101,24 @@ export class Dendrite {
   }
 
   /**
+   * A uuid to send under. The axon keeps the last nonce per `<hotkey>:<uuid>` and rejects any nonce not
+   * above it, so two calls in flight to one axon under one uuid can fail if the later-signed one arrives
+   * first (Python's dendrite has this race). Each call in flight to a target therefore takes its own lane:
+   * the dendrite's uuid when idle, extra uuids only while calls overlap. Sequential use looks like Python's.
+   */
+  #takeLane(target: AxonTarget): { uuid: string; release: () => void } {
+    const key = `${target.ip}:${target.port}:${target.hotkey}`;
+    let idle = this.#idleLanes.get(key);
+    if (!idle) {
+      idle = [this.uuid];
+      this.#idleLanes.set(key, idle);
+    }
+    const lanes = idle;
+    const uuid = lanes.pop() ?? randomUUID();
+    return { uuid, release: () => lanes.push(uuid) };
+  }
+
+  /**
    * `Dendrite.preprocess_synapse_for_request`: timeout, terminal info of both ends, nonce and signature,
    * written into `synapse`.
    */
@@ -107,6 +127,7 @@ export class Dendrite {
     target: AxonTarget,
     synapse: Synapse<S>,
     timeout: number,
+    uuid: string = this.uuid,
   ) {
     synapse.timeout = timeout;
     synapse.dendrite = {
@@ -114,7 +135,7 @@ export class Dendrite {
       ip: this.#externalIp ?? null,
       version: BT_VERSION,
       nonce: this.nextNonce(),
-      uuid: this.uuid,
+      uuid,
       hotkey: this.hotkey,
     };
     synapse.axon = { ...emptyTerminalInfo(), ip: target.ip, port: target.port, hotkey: target.hotkey };
@@ -122,7 +143,7 @@ export class Dendrite {
       nonce: synapse.dendrite.nonce,
       dendriteHotkey: synapse.dendrite.hotkey,
       axonHotkey: target.hotkey,
-      uuid: this.uuid,
+      uuid,
       bodyHash: bodyHash(type, synapse),
     });
     const signature = this.#signer.sign(new TextEncoder().encode(message));
@@ -152,12 +173,16 @@ export class Dendrite {
   ): Promise<Synapse<S>> {
     const started = performance.now();
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-    this.prepare(type, target, synapse, timeout);
+    synapse.timeout = timeout;
     const deadline = deadlineSignal(timeout);
     let release: (() => void) | undefined;
+    let lane: { uuid: string; release: () => void } | undefined;
     let phase: Phase = "send";
     try {
       release = await this.#slots.acquire(0, Number.POSITIVE_INFINITY, deadline.signal);
+      // Signed only now, so the nonce is as fresh as the send.
+      lane = this.#takeLane(target);
+      this.prepare(type, target, synapse, timeout, lane.uuid);
       const res = await this.#send(type, target, synapse, deadline.signal);
       phase = "body";
       const text = await res.body.text();
@@ -167,8 +192,10 @@ export class Dendrite {
       synapse.dendrite = { ...synapse.dendrite, processTime: (performance.now() - started) / 1000 };
     } catch (e) {
       const [kind, detail] = classify(e, deadline.timedOut(), phase);
+      if (!lane) this.prepare(type, target, synapse, timeout);
       applyFailure(synapse, kind, detail, type.name);
     } finally {
+      lane?.release();
       release?.();
       deadline.clear();
     }
@@ -209,14 +236,17 @@ export class Dendrite {
     const started = performance.now();
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
     const hooks = (type.streaming ?? textStreaming<S>()) as StreamingHooks<S, T>;
-    this.prepare(type, target, synapse, timeout);
+    synapse.timeout = timeout;
     const deadline = deadlineSignal(timeout);
     let release: (() => void) | undefined;
+    let lane: { uuid: string; release: () => void } | undefined;
     let res: Dispatcher.ResponseData | undefined;
     let phase: Phase = "send";
     try {
       try {
         release = await this.#slots.acquire(0, Number.POSITIVE_INFINITY, deadline.signal);
+        lane = this.#takeLane(target);
+        this.prepare(type, target, synapse, timeout, lane.uuid);
         res = await this.#send(type, target, synapse, deadline.signal);
         phase = "body";
         if (res.statusCode !== 200) {
@@ -236,11 +266,13 @@ export class Dendrite {
         synapse.dendrite = { ...synapse.dendrite, processTime: (performance.now() - started) / 1000 };
       } catch (e) {
         const [kind, detail] = classify(e, deadline.timedOut(), phase);
+        if (!lane) this.prepare(type, target, synapse, timeout);
         applyFailure(synapse, kind, detail, type.name);
       }
       yield { kind: "synapse", synapse };
     } finally {
       res?.body.destroy();
+      lane?.release();
       release?.();
       deadline.clear();
     }

@@ -58,8 +58,18 @@ export class NonceStore {
   }
 }
 
-/** Python's `f"{x:.2f}"` for the nonce error text. */
-const twoDecimals = (x: number) => x.toFixed(2);
+/**
+ * Python's `f"{x:.2f}"` for the nonce error text: correctly rounded like JS toFixed, except that an exact
+ * tie rounds half to even (Python) rather than up (JS): 0.125 → "0.12".
+ */
+export function twoDecimals(x: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : x < 0 ? "-inf" : "nan";
+  const [int, frac] = Math.abs(x).toFixed(100).split(".");
+  if (!/^50*$/.test(frac.slice(2))) return x.toFixed(2);
+  const kept = BigInt(int + frac.slice(0, 2));
+  const even = (kept % 2n === 0n ? kept : kept + 1n).toString().padStart(3, "0");
+  return `${x < 0 ? "-" : ""}${even.slice(0, -2)}.${even.slice(-2)}`;
+}
 
 /**
  * The nonce rules. Returns the error text, or undefined when the nonce is acceptable. `timeout` is the

@@ -313,6 +313,57 @@ describe("forward and query", () => {
   });
 });
 
+describe("concurrent calls to one axon", () => {
+  test("each call in flight signs under its own uuid, so late-verified earlier nonces still pass", async () => {
+    // The first request to arrive is held 150 ms in blacklist (before verification), so the second-signed
+    // request is verified first. Under one uuid the first would then be a "replay".
+    let arrivals = 0;
+    const slowFirst = new Axon({ signer: bob, port: 0, host: "127.0.0.1" });
+    slowFirst.attach(Dummy, (s) => s, {
+      blacklist: async () => {
+        if (arrivals++ === 0) await sleep(150);
+        return [false, ""];
+      },
+    });
+    await slowFirst.start();
+    const t = { ip: "127.0.0.1", port: slowFirst.port, hotkey: bob.ss58Address };
+
+    const { request } = await import("undici");
+    const { synapseToHeaders, synapseToJson, PY_REQUEST_JSON } = await import("../synapse/index.ts");
+    const send = (syn: ReturnType<typeof Dummy.create>) =>
+      request(`http://127.0.0.1:${t.port}/Dummy`, {
+        method: "POST",
+        headers: { ...synapseToHeaders(Dummy, syn), "content-type": "application/json" },
+        body: synapseToJson(Dummy, syn, PY_REQUEST_JSON),
+      }).then((r) => r.statusCode);
+    // Control: both signed under the same uuid, the earlier nonce sent first → it is the one refused.
+    const d = new Dendrite({ signer: alice });
+    const a = Dummy.create({ dummy_input: 1 });
+    const b = Dummy.create({ dummy_input: 2 });
+    d.prepare(Dummy, t, a, 12);
+    d.prepare(Dummy, t, b, 12);
+    const first = send(a);
+    await sleep(30);
+    assert.deepEqual(await Promise.all([first, send(b)]), [401, 200]);
+
+    arrivals = 0;
+    const out = await Promise.all([
+      d.call(Dummy, t, Dummy.create({ dummy_input: 3 })),
+      sleep(30).then(() => d.call(Dummy, t, Dummy.create({ dummy_input: 4 }))),
+    ]);
+    assert.deepEqual(
+      out.map((s) => s.dendrite.statusCode),
+      [200, 200],
+    );
+    assert.notEqual(out[0].dendrite.uuid, out[1].dendrite.uuid);
+    // Once calls stop overlapping, the dendrite's own uuid is used again.
+    const later = await d.call(Dummy, t, Dummy.create({ dummy_input: 5 }));
+    assert.equal(later.dendrite.uuid, d.uuid);
+    await d.close();
+    await slowFirst.stop();
+  });
+});
+
 describe("streaming", () => {
   test("chunks arrive as the axon writes them, then the synapse with status 200", async () => {
     const messages = ["alpha", "beta", "gamma", "delta"];

@@ -114,7 +114,8 @@ export class Dendrite {
       this.#idleLanes.set(key, idle);
     }
     const lanes = idle;
-    const uuid = lanes.pop() ?? randomUUID();
+    const own = lanes.indexOf(this.uuid);
+    const uuid = own >= 0 ? lanes.splice(own, 1)[0] : (lanes.pop() ?? randomUUID());
     return { uuid, release: () => lanes.push(uuid) };
   }
 

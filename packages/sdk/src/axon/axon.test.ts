@@ -349,6 +349,15 @@ describe("rejections with the Python axon's codes and messages", () => {
     const root = await send("/", {}, undefined, "GET");
     assert.equal(root.status, 404);
     assert.match(messageOf(root.text), /^Synapse name '' not found\./);
+    const undecodable = await send("/%E0%A4%A", {}, "{}");
+    assert.equal(undecodable.status, 404);
+    assert.match(messageOf(undecodable.text), /^Synapse name '%E0%A4%A' not found\./);
+    const encoded = signed(Dummy, Dummy.create({ dummy_input: 3 }));
+    assert.equal(
+      (await send("/Dum%6Dy", encoded.headers, encoded.body)).status,
+      200,
+      "percent-decoded like Starlette",
+    );
   });
 
   test("the 404 carries the same headers, in the same order, as Python's", async () => {

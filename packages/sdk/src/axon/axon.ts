@@ -214,11 +214,10 @@ export class Axon {
       bodyLimit: maxBodyBytes,
       requestTimeout: 120_000,
       routerOptions: { maxParamLength: 8192, ignoreDuplicateSlashes: false },
-      frameworkErrors: (error, req, reply) => {
-        // A path fastify cannot decode: Python's router would simply not know that synapse name.
+      // A path fastify cannot decode: to Python's router it is just a synapse name it does not know.
+      frameworkErrors: (_error, req, reply) => {
         const raw = (req.raw.url ?? "/").split("?")[0];
         this.#notFound(reply, raw.split("/")[1] ?? "", performance.now());
-        void error;
       },
     });
     app.removeAllContentTypeParsers();
@@ -312,7 +311,7 @@ export class Axon {
         const t = headerSyn.timeout === null ? "None" : pyFloatRepr(headerSyn.timeout);
         return this.#fail(reply, headerSyn, type, 408, `Response timeout after: ${t}s`, state.start);
       }
-      return reply; // the caller went away while waiting
+      return reply.send(); // the caller went away while waiting: nobody reads this
     }
     let streaming = false;
     try {

@@ -19,23 +19,23 @@ export type SubtensorErrorName =
 export type ChainErrorName = SwapErrorName | SubtensorErrorName;
 
 /** A failed dispatch: the chain error's name. */
-export interface DispatchError<E extends string = ChainErrorName> {
+export interface OpError<E extends string = ChainErrorName> {
   readonly ok: false;
   readonly error: E;
 }
 
-export interface DispatchOk<T> {
+export interface OpOk<T> {
   readonly ok: true;
   readonly value: T;
 }
 
 /** What a fallible operation returns: `{ ok: true, value }` or `{ ok: false, error: "Name" }`. */
-export type DispatchResult<T, E extends string = ChainErrorName> = DispatchOk<T> | DispatchError<E>;
+export type OpResult<T, E extends string = ChainErrorName> = OpOk<T> | OpError<E>;
 
-export function ok<T>(value: T): DispatchOk<T> {
+export function ok<T>(value: T): OpOk<T> {
   return { ok: true, value };
 }
 
-export function fail<E extends string>(error: E): DispatchError<E> {
+export function fail<E extends string>(error: E): OpError<E> {
   return { ok: false, error };
 }

@@ -1,5 +1,8 @@
 // @opentao/sdk: what miners, validators and apps are written with — wallets, chain client, metagraph,
 // axon/dendrite/synapse and the subnet framework. Talks to any subtensor endpoint; never imports the runtime.
+export * from "./axon/index.ts";
 export * from "./balance/index.ts";
+export * from "./dendrite/index.ts";
 export * from "./keys/index.ts";
+export * from "./synapse/index.ts";
 export * from "./wallet/index.ts";

@@ -2,7 +2,7 @@
 // the result to the reserves, and move the alpha in or out of the (hotkey, coldkey) share-pool position.
 
 import type { SafeFloat } from "@opentao/primitives";
-import { type ChainErrorName, type DispatchResult, fail, ok } from "../errors.ts";
+import { type ChainErrorName, fail, type OpResult, ok } from "../errors.ts";
 import {
   limitPriceFromRao,
   MIN_PRICE_RAO,
@@ -41,7 +41,7 @@ function runSwap(
   limitRao: bigint,
   dropFees: boolean,
   options: SwapOptions,
-): DispatchResult<SwapResult> {
+): OpResult<SwapResult> {
   if (pool.mechanism !== 1) {
     return ok({
       amountPaidIn: amount,
@@ -64,7 +64,7 @@ export function swapTaoForAlpha(
   limitRao: bigint,
   dropFees: boolean,
   options: SwapOptions = {},
-): DispatchResult<PoolSwap> {
+): OpResult<PoolSwap> {
   const r = runSwap(pool, "buy", tao, limitRao, dropFees, options);
   if (!r.ok) return r;
   const { amountPaidIn, amountPaidOut } = r.value;
@@ -90,7 +90,7 @@ export function swapAlphaForTao(
   limitRao: bigint,
   dropFees: boolean,
   options: SwapOptions = {},
-): DispatchResult<PoolSwap> {
+): OpResult<PoolSwap> {
   const r = runSwap(pool, "sell", alpha, limitRao, dropFees, options);
   if (!r.ok) return r;
   const { amountPaidIn, amountPaidOut } = r.value;
@@ -135,7 +135,7 @@ export function stakeIntoSubnet(
   limitRao: bigint,
   dropFees: boolean,
   options: SwapOptions = {},
-): DispatchResult<StakeIntoSubnetResult> {
+): OpResult<StakeIntoSubnetResult> {
   const bought = swapTaoForAlpha(pool, tao, limitRao, dropFees, options);
   if (!bought.ok) return bought;
   const alpha = bought.value.result.amountPaidOut;
@@ -179,7 +179,7 @@ export function unstakeFromSubnet(
   dropFees: boolean,
   blockAuthorPresent: boolean,
   options: SwapOptions = {},
-): DispatchResult<UnstakeFromSubnetResult, ChainErrorName> {
+): OpResult<UnstakeFromSubnetResult, ChainErrorName> {
   let pos = position;
   // Only an existing entry (non-zero shares) worth at least `alpha` is reduced, as on chain.
   if (pos.share.mantissa !== 0n && shareValue(pos.hotkey, pos.share) >= alpha) {

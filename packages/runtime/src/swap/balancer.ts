@@ -2,7 +2,7 @@
 // re-weighting on protocol injection. Reserves are u64 RAO, weights Perquintill parts, prices U64F64 bits.
 
 import { PERQUINTILL_ONE, perquintillComplement, perquintillFromRational, U64F64 } from "@opentao/primitives";
-import { type DispatchResult, fail, ok } from "../errors.ts";
+import { fail, type OpResult, ok } from "../errors.ts";
 import { powRatioScaled } from "./powRatio.ts";
 
 /** Both weights must stay at or above 0.01 (`MIN_WEIGHT`). */
@@ -102,7 +102,7 @@ export function updateWeightsForAddedLiquidity(
   alphaReserve: bigint,
   taoDelta: bigint,
   alphaDelta: bigint,
-): DispatchResult<bigint, "ReservesOutOfBalance"> {
+): OpResult<bigint, "ReservesOutOfBalance"> {
   const q1 = mulPerquintillRound(
     perquintillComplement(quoteParts),
     u128(taoReserve * (alphaReserve + alphaDelta)),
@@ -121,7 +121,7 @@ export function initWeightFromPrice(
   taoReserve: bigint,
   alphaReserve: bigint,
   price: bigint,
-): DispatchResult<bigint, "ReservesOutOfBalance"> {
+): OpResult<bigint, "ReservesOutOfBalance"> {
   const pxHigh = U64F64.toU64(price) * alphaReserve;
   const frac = price & (ONE - 1n);
   const pxLow = U64F64.toUint(U64F64.saturatingMul(U64F64.fromInt(alphaReserve), frac), 128);

@@ -2,7 +2,7 @@
 // slippage helpers built on it. The pallet computes; the caller applies the result to the reserves.
 
 import { U64F64 } from "@opentao/primitives";
-import { type DispatchResult, fail, ok, type SwapErrorName } from "../errors.ts";
+import { fail, type OpResult, ok, type SwapErrorName } from "../errors.ts";
 import { balancerExpScaled, balancerPrice, baseDeltaIn, quoteDeltaIn } from "./balancer.ts";
 
 /** A dynamic pool: `SubnetTAO`, `SubnetAlphaIn`, `Swap.SwapBalancer` (quote weight parts), `Swap.FeeRate`. */
@@ -106,7 +106,7 @@ export function swap(
   limitPrice: bigint,
   dropFees: boolean,
   options: SwapOptions = {},
-): DispatchResult<SwapResult, SwapErrorName> {
+): OpResult<SwapResult, SwapErrorName> {
   const minimumReserve = options.minimumReserve ?? DEFAULT_MINIMUM_RESERVE;
   const buy = side === "buy";
   const inputReserve = buy ? pool.taoReserve : pool.alphaReserve;
@@ -183,7 +183,7 @@ export function maxAmountAdd(
   pool: PoolReserves,
   limitRao: bigint,
   options: Pick<SwapOptions, "minimumReserve"> = {},
-): DispatchResult<bigint, SwapErrorName> {
+): OpResult<bigint, SwapErrorName> {
   const amount = satMul(pool.taoReserve, MAX_SWAP_INPUT_RESERVE_MULTIPLIER);
   const r = swap(pool, "buy", amount, limitPriceFromRao(limitRao), false, { ...options, simulate: true });
   return r.ok ? ok(satAdd(r.value.amountPaidIn, r.value.feePaid)) : r;
@@ -194,7 +194,7 @@ export function maxAmountRemove(
   pool: PoolReserves,
   limitRao: bigint,
   options: Pick<SwapOptions, "minimumReserve"> = {},
-): DispatchResult<bigint, SwapErrorName> {
+): OpResult<bigint, SwapErrorName> {
   const amount = satMul(pool.alphaReserve, MAX_SWAP_INPUT_RESERVE_MULTIPLIER);
   const r = swap(pool, "sell", amount, limitPriceFromRao(limitRao), false, { ...options, simulate: true });
   return r.ok ? ok(satAdd(r.value.amountPaidIn, r.value.feePaid)) : r;

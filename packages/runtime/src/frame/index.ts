@@ -11,7 +11,14 @@ export {
   type Pallet,
   type PalletSpec,
 } from "./pallet.ts";
-export { MemoryState, Overlay, type State, type StateReader, transactional } from "./state.ts";
+export {
+  MemoryState,
+  Overlay,
+  type State,
+  type StateChange,
+  type StateReader,
+  transactional,
+} from "./state.ts";
 export {
   type Hasher,
   StorageItem,

@@ -74,15 +74,21 @@ export class MemoryState implements State {
   }
 }
 
+/** One change of a layer: the key and its new value, or null for a deletion. */
+export type StateChange = readonly [key: Uint8Array, value: Uint8Array | null];
+
 /**
  * A write layer over another state. Reads fall through to the parent; `commit()` applies the layer's
- * writes to the parent in one go, `discard()` drops them. Layers nest (block → extrinsic → call).
+ * writes to the parent in one go, `discard()` drops them. Layers nest (block → extrinsic → call). Over a
+ * read-only parent (a stored block's state) the layer cannot commit; its `changes()` are the block's writes.
  */
 export class Overlay implements State {
   /** hex key → value, or null for a deletion. */
   readonly #changes = new Map<string, Uint8Array | null>();
+  /** Our changed keys, sorted; rebuilt only when a new key is added. */
+  #sorted: string[] | null = null;
 
-  constructor(readonly parent: State) {}
+  constructor(readonly parent: StateReader) {}
 
   get changeCount(): number {
     return this.#changes.size;
@@ -95,20 +101,23 @@ export class Overlay implements State {
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
-    this.#changes.set(hexOf(key), value);
+    const k = hexOf(key);
+    if (!this.#changes.has(k)) this.#sorted = null;
+    this.#changes.set(k, value);
   }
 
   delete(key: Uint8Array): void {
-    this.#changes.set(hexOf(key), null);
+    const k = hexOf(key);
+    if (!this.#changes.has(k)) this.#sorted = null;
+    this.#changes.set(k, null);
   }
 
   *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
+    this.#sorted ??= [...this.#changes.keys()].sort();
     const p = hexOf(prefix);
     const a = after && hexOf(after);
-    const mine = [...this.#changes.keys()]
-      .filter((k) => k.startsWith(p) && (a === undefined || k > a))
-      .sort();
-    // Merge the parent's ordered keys with ours, skipping our deletions and duplicates.
+    const mine = [...keysFrom(this.#sorted, p, a)];
+    // Merge the parent's ordered keys with ours; ours win on equal keys, and deletions hide the parent's.
     let i = 0;
     for (const pk of this.parent.keys(prefix, after)) {
       const ph = hexOf(pk);
@@ -126,18 +135,28 @@ export class Overlay implements State {
     for (; i < mine.length; i++) if (this.#changes.get(mine[i]) !== null) yield bytesOf(mine[i]);
   }
 
+  /** This layer's writes in key order. */
+  *changes(): Iterable<StateChange> {
+    this.#sorted ??= [...this.#changes.keys()].sort();
+    for (const k of this.#sorted) yield [bytesOf(k), this.#changes.get(k) as Uint8Array | null];
+  }
+
   /** Apply every write to the parent and clear this layer. */
   commit(): void {
+    const parent = this.parent as Partial<State>;
+    if (typeof parent.set !== "function" || typeof parent.delete !== "function")
+      throw new Error("Overlay.commit: the parent state is read-only; take changes() instead");
     for (const [k, v] of this.#changes) {
       const key = bytesOf(k);
-      if (v === null) this.parent.delete(key);
-      else this.parent.set(key, v);
+      if (v === null) parent.delete(key);
+      else parent.set(key, v);
     }
-    this.#changes.clear();
+    this.discard();
   }
 
   discard(): void {
     this.#changes.clear();
+    this.#sorted = null;
   }
 }
 

@@ -63,26 +63,29 @@ export function lookup(dest: MultiAddressValue): Uint8Array | undefined {
 
 const CannotLookup: DispatchResult = { type: "CannotLookup", value: undefined };
 
+/** The signed sender and the looked-up destination, or the error that stops the call. */
+function senderAndDest(ctx: CallContext, dest: MultiAddressValue): [Uint8Array, Uint8Array] | DispatchResult {
+  const who = ensureSigned(ctx.origin);
+  if (!who) return BadOrigin;
+  const to = lookup(dest);
+  if (!to) return CannotLookup;
+  return [who, to];
+}
+
 export function transferAllowDeath(
   ctx: CallContext,
   args: { dest: MultiAddressValue; value: bigint },
 ): DispatchResult {
-  const who = ensureSigned(ctx.origin);
-  if (!who) return BadOrigin;
-  const dest = lookup(args.dest);
-  if (!dest) return CannotLookup;
-  return transfer(ctx, who, dest, args.value, "Expendable");
+  const parties = senderAndDest(ctx, args.dest);
+  return Array.isArray(parties) ? transfer(ctx, parties[0], parties[1], args.value, "Expendable") : parties;
 }
 
 export function transferKeepAlive(
   ctx: CallContext,
   args: { dest: MultiAddressValue; value: bigint },
 ): DispatchResult {
-  const who = ensureSigned(ctx.origin);
-  if (!who) return BadOrigin;
-  const dest = lookup(args.dest);
-  if (!dest) return CannotLookup;
-  return transfer(ctx, who, dest, args.value, "Preserve");
+  const parties = senderAndDest(ctx, args.dest);
+  return Array.isArray(parties) ? transfer(ctx, parties[0], parties[1], args.value, "Preserve") : parties;
 }
 
 /** Everything the sender can move: all of it, or all but the existential deposit with `keep_alive`. */
@@ -90,10 +93,9 @@ export function transferAll(
   ctx: CallContext,
   args: { dest: MultiAddressValue; keep_alive: boolean },
 ): DispatchResult {
-  const who = ensureSigned(ctx.origin);
-  if (!who) return BadOrigin;
-  const dest = lookup(args.dest);
-  if (!dest) return CannotLookup;
+  const parties = senderAndDest(ctx, args.dest);
+  if (!Array.isArray(parties)) return parties;
+  const [who, dest] = parties;
   const free = freeBalance(ctx.state, who);
   const reducible = args.keep_alive ? (free > EXISTENTIAL_DEPOSIT ? free - EXISTENTIAL_DEPOSIT : 0n) : free;
   return transfer(ctx, who, dest, reducible, args.keep_alive ? "Preserve" : "Expendable");

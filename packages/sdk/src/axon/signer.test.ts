@@ -63,5 +63,8 @@ test("addresses: SS58 only, checksummed, 32-byte keys", () => {
 });
 
 test("bad URIs are refused", () => {
-  assert.throws(() => signerFromUri("not a mnemonic at all"), TypeError);
+  assert.throws(() => signerFromUri("not a mnemonic at all"), {
+    name: "KeyError",
+    message: /mnemonic has 12, 15, 18, 21 or 24 words/,
+  });
 });

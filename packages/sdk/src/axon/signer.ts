@@ -1,18 +1,10 @@
 // The few key operations the axon/dendrite protocol needs: sign as a hotkey, verify an sr25519 signature
-// against an SS58 address. A stand-in interface until the SDK's shared Keypair takes its place.
+// against an SS58 address. Any object with an address and `sign` will do; the SDK's Keypair is one.
 
-import { hexToU8a, isHex } from "@polkadot/util";
-import {
-  cryptoWaitReady,
-  decodeAddress,
-  encodeAddress,
-  keyExtractSuri,
-  keyFromPath,
-  mnemonicToMiniSecret,
-  mnemonicValidate,
-  sr25519PairFromSeed,
-} from "@polkadot/util-crypto";
-import { sr25519Sign, sr25519Verify } from "@polkadot/wasm-crypto";
+import { cryptoWaitReady, decodeAddress } from "@polkadot/util-crypto";
+import { sr25519Verify } from "@polkadot/wasm-crypto";
+import { Keypair } from "../keys/keypair.ts";
+import { cryptoReady as keysReady } from "../keys/sr25519.ts";
 
 /** Anything that can sign as a hotkey: sr25519 over the raw bytes, signing context "substrate". */
 export interface Signer {
@@ -24,27 +16,16 @@ export interface Signer {
 /** Loads the sr25519 WASM; call once before signing or verifying. */
 export async function cryptoReady(): Promise<void> {
   await cryptoWaitReady();
+  await keysReady();
 }
-
-// Substrate's development phrase: `//Alice` is this phrase with the hard derivation `//Alice`.
-const DEV_PHRASE = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
 
 /**
  * A signer from a secret URI (`//Alice`, a mnemonic or `0x` seed, with `/soft`, `//hard` and `///password`
- * parts), as a dev key or a `--hotkey` flag gives it. Needs `cryptoReady()` first. Signs through the sr25519
- * WASM: the keyring's JS signer costs ten times more, and every request is signed.
+ * parts), as a dev key or a `--hotkey` flag gives it: the SDK's shared sr25519 `Keypair`, which signs through
+ * the WASM (the keyring's JS signer costs ten times more, and every request is signed).
  */
 export function signerFromUri(uri: string): Signer {
-  const { phrase, path, password } = keyExtractSuri(uri.startsWith("/") ? `${DEV_PHRASE}${uri}` : uri);
-  let seed: Uint8Array;
-  if (isHex(phrase, 256)) seed = hexToU8a(phrase);
-  else if (mnemonicValidate(phrase)) seed = mnemonicToMiniSecret(phrase, password);
-  else throw new TypeError("secret URI: expected a mnemonic, a 32-byte 0x seed or a //derivation");
-  const { publicKey, secretKey } = keyFromPath(sr25519PairFromSeed(seed), path, "sr25519");
-  return {
-    ss58Address: encodeAddress(publicKey, 42),
-    sign: (m) => sr25519Sign(publicKey, secretKey, m),
-  };
+  return Keypair.fromUri(uri);
 }
 
 export class InvalidAddressError extends Error {

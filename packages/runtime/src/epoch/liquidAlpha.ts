@@ -1,8 +1,16 @@
 // Liquid alpha (Yuma3): a per-(validator, miner) bond EMA rate from a sigmoid of how far the validator's
 // weight sits above consensus (buying) or below its bond (selling). Mirrors run_epoch.rs's sparse path.
 
-import { expI32F32, I32F32 } from "@opentao/primitives";
+import {
+  divI32F32Number,
+  EXP_NUMBER_LIMIT_BITS,
+  expI32F32,
+  expI32F32Number,
+  I32F32,
+  mulI32F32Number,
+} from "@opentao/primitives";
 import { ONE, sat, smul } from "./math.ts";
+import { type NumRow, RowScratch, unionColumns } from "./mathNumber.ts";
 import type { SparseRow } from "./types.ts";
 
 const HALF = ONE >> 1n;
@@ -39,15 +47,27 @@ export function liquidAlphaParams(low: bigint, high: bigint, steepness: number):
   };
 }
 
-/** `alpha_sigmoid(consensus, weight, bond)`. */
-export function alphaSigmoid(consensus: bigint, weight: bigint, bond: bigint, p: LiquidAlphaParams): bigint {
+/**
+ * `alpha_sigmoid`'s input: how far the weight sits above consensus (buying) or, when the validator is
+ * selling, below its bond; in [0, 1].
+ */
+function alphaDistance(consensus: bigint, weight: bigint, bond: bigint): bigint {
   const buy = clamp(sat(weight - consensus), 0n, ONE);
   const sell = clamp(sat(bond - weight), 0n, ONE);
-  const d = weight >= bond ? buy : sell;
+  return weight >= bond ? buy : sell;
+}
+
+/** The rest of `alpha_sigmoid`: low + σ(steepness·(d − ½)/−100)·(high − low), clamped to [low, high]. */
+export function alphaFromDistance(d: bigint, p: LiquidAlphaParams): bigint {
   const x = smul(p.steepnessOverMinus100, sat(d - HALF));
   const sigmoid = I32F32.saturatingDiv(ONE, sat(ONE + expSafe(x)));
   const alpha = sat(p.low + smul(sigmoid, sat(p.high - p.low)));
   return clamp(alpha, p.low, p.high);
+}
+
+/** `alpha_sigmoid(consensus, weight, bond)`. */
+export function alphaSigmoid(consensus: bigint, weight: bigint, bond: bigint, p: LiquidAlphaParams): bigint {
+  return alphaFromDistance(alphaDistance(consensus, weight, bond), p);
 }
 
 /**
@@ -86,6 +106,121 @@ export function liquidAlphaValuesSparse(
         }
       }
       out[j] = alphaSigmoid(consensus[j], weight, bond, p);
+    }
+    return out;
+  });
+}
+
+// ---- number path ------------------------------------------------------------------------------------
+
+const ONE_N = 2 ** 32;
+const HALF_N = 2 ** 31;
+const EXP_LIMIT_N = 20 * ONE_N;
+
+/**
+ * Liquid-alpha parameters as numbers, with a per-epoch memo of alpha by distance: the distance is often
+ * 0 or repeats (with bonds_penalty = 1 a weight never exceeds consensus), and alpha depends on nothing else.
+ */
+export interface LiquidAlphaNumber {
+  readonly low: number;
+  readonly high: number;
+  readonly steepness: number;
+  readonly reference: LiquidAlphaParams;
+  readonly memo: Map<number, number>;
+}
+
+/** Requires |steepnessOverMinus100| < 2^52 bits (any i16 steepness gives < 2^41). */
+export function liquidAlphaNumber(p: LiquidAlphaParams): LiquidAlphaNumber {
+  return {
+    low: Number(p.low),
+    high: Number(p.high),
+    steepness: Number(p.steepnessOverMinus100),
+    reference: p,
+    memo: new Map(),
+  };
+}
+
+/**
+ * {@link alphaFromDistance} on numbers, for d ∈ [0, 2^32] and low ≤ high in [0, 2^32]:
+ * - x = floor((d − ½)·s / 2^32) with |d − ½| ≤ 2^31 < 2^37 and |s| < 2^52, so |x| < 2^51 (no saturation);
+ * - for |x| ≤ 13 the exp is expI32F32Number, and σ = floor(2^64 / (2^32 + e)) = divI32F32Number(2^32,
+ *   2^32 + e) with 2^32 + e < 2^51; beyond 13 (only for steep sigmoids) the BigInt exp decides σ ≤ 2^32;
+ * - low + σ·(high − low) has σ ≤ 2^32 and |high − low| ≤ 2^32, so it stays within [0, 2^33].
+ */
+function alphaFromDistanceNumber(d: number, p: LiquidAlphaNumber): number {
+  const cached = p.memo.get(d);
+  if (cached !== undefined) return cached;
+  let x = mulI32F32Number(d - HALF_N, p.steepness);
+  x = x < -EXP_LIMIT_N ? -EXP_LIMIT_N : x > EXP_LIMIT_N ? EXP_LIMIT_N : x;
+  const sigmoid =
+    Math.abs(x) <= EXP_NUMBER_LIMIT_BITS
+      ? divI32F32Number(ONE_N, ONE_N + expI32F32Number(x))
+      : Number(I32F32.saturatingDiv(ONE, sat(ONE + expSafe(BigInt(x)))));
+  const alpha = p.low + mulI32F32Number(sigmoid, p.high - p.low);
+  const clamped = Math.max(Math.min(alpha, p.high), p.low);
+  p.memo.set(d, clamped);
+  return clamped;
+}
+
+/** Next entry of a row at or after column j, as the chain's peekable merge walk reads it (see above). */
+function walkTo(row: NumRow, at: { k: number }, j: number): number {
+  while (at.k < row.j.length) {
+    const c = row.j[at.k];
+    if (c < j) at.k++;
+    else return c === j ? row.v[at.k] : 0;
+  }
+  return 0;
+}
+
+/**
+ * `mat_ema_alpha_sparse(new, old, compute_liquid_alpha_values_sparse(new, old, consensus))` in one pass,
+ * with the weights the chain passes (the new matrix itself). Bits in [0, 2^32]; `columns` = consensus length.
+ *
+ * Only alphas at the new row's own columns are ever read (decayed cells are read back only there), so only
+ * those are computed: walking just those columns in ascending order meets the same weight and bond as the
+ * chain's walk over every column, because each walk step only skips entries below the current column and
+ * the columns only grow (skipping to column j and then to j' ≥ j skips exactly what skipping to j' does).
+ * A decayed cell is the last old entry at that column times (1 − alpha), or 0.
+ */
+export function matEmaLiquidAlphaNumber(
+  newM: readonly NumRow[],
+  oldM: readonly NumRow[],
+  consensus: readonly number[],
+  p: LiquidAlphaNumber,
+): NumRow[] {
+  if (newM.length !== oldM.length) return newM.map((r) => ({ j: r.j.slice(), v: r.v.slice() }));
+  const columns = consensus.length;
+  const scratch = new RowScratch(columns);
+  const { a: alphaAt, b: oldAt, seen } = scratch;
+  return newM.map((nr, i) => {
+    const or = oldM[i];
+    const w = { k: 0 };
+    const b = { k: 0 };
+    for (const j of unionColumns(nr.j, [], columns, scratch)) {
+      const weight = walkTo(nr, w, j);
+      const bond = walkTo(or, b, j);
+      const buy = Math.max(Math.min(weight - consensus[j], ONE_N), 0);
+      const sell = Math.max(Math.min(bond - weight, ONE_N), 0);
+      alphaAt[j] = alphaFromDistanceNumber(weight >= bond ? buy : sell, p);
+    }
+    const stamp = scratch.nextRow();
+    for (let k = 0; k < or.j.length; k++)
+      if (or.j[k] < columns) {
+        oldAt[or.j[k]] = or.v[k];
+        seen[or.j[k]] = stamp;
+      }
+    const out: NumRow = { j: [], v: [] };
+    for (let k = 0; k < nr.j.length; k++) {
+      const j = nr.j[k];
+      if (j >= columns) continue;
+      const alpha = alphaAt[j];
+      const decayed = seen[j] === stamp ? mulI32F32Number(ONE_N - alpha, oldAt[j]) : 0;
+      const inc = Math.max(mulI32F32Number(alpha, nr.v[k]), 0);
+      const v = Math.min(decayed + inc, ONE_N);
+      if (v > 0) {
+        out.j.push(j);
+        out.v.push(v);
+      }
     }
     return out;
   });

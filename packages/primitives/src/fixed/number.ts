@@ -15,9 +15,6 @@
 const TWO16 = 65_536;
 const TWO32 = 4_294_967_296;
 
-/** Powers of two 2^0 … 2^52, so the long division below never calls Math.pow. */
-const POW2: readonly number[] = Array.from({ length: 53 }, (_, k) => 2 ** k);
-
 /**
  * floor(n / d) for integers 0 ≤ n, 0 < d with n + d ≤ 2^53: plain `Math.floor(n / d)` is exact there.
  *
@@ -69,33 +66,22 @@ export function mulI32F32Number(a: number, b: number): number {
   return Math.imul(a, b) === 0 ? -u : -u - 1;
 }
 
-/** Bits needed for an integer 1 ≤ d < 2^53. */
-function bitLength(d: number): number {
-  return d >= TWO32 ? 64 - Math.clz32(Math.floor(d / TWO32)) : 32 - Math.clz32(d);
-}
-
 /**
- * floor(a·2^32 / d): the I32F32 quotient a / d (checked_div / safe_div truncate toward zero, which is
- * the floor here) for integers 0 ≤ a ≤ 2^52 and 0 < d < 2^51 whose quotient is below 2^53.
+ * floor(a·2^32 / d): the I32F32 quotient a / d (checked_div / safe_div truncate toward zero, which is the
+ * floor here) for integers 0 ≤ a < 2^52 and 0 < d < 2^51 whose quotient is below 2^36.
  *
- * Proof: schoolbook long division of a·2^32 by d, a few bits at a time. Start with q = floor(a/d) and
- * r = a − q·d < d (exact: a + d < 2^53). Each step appends s bits with d·2^s ≤ 2^52 (s = 52 − bitLength(d)
- * ≥ 1): r·2^s < d·2^s ≤ 2^52, so floorDivNumber(r·2^s, d) is in its range (r·2^s + d < 2^53); the new
- * remainder is below d, and q·2^s + t = floor(a·2^(k+s) / d) stays below the final quotient.
+ * Proof: let x = a·2^32/d and q = floor(x). a·2^32 is exact (a power-of-two scaling), so the double
+ * quotient is x·(1 + δ) with |δ| ≤ 2^-53, less than 2^36·2^-53 = 2^-17 away from x; it is also ≥ q, as q
+ * is representable and rounding is monotone. So its floor e is q or q + 1. The remainder r = a·2^32 − e·d
+ * decides which, computed exactly: e·d = h·2^32 + l with h = floor(e·d / 2^32) = mulI32F32Number(e, d)
+ * (e < 2^37, d < 2^53, h ≤ a + d/2^32 < 2^53) and l = e·d mod 2^32 = Math.imul(e, d) >>> 0 (ToInt32
+ * reduces each operand modulo 2^32). Then r = (a − h)·2^32 − l with r ∈ [−d, d), so
+ * |a − h|·2^32 ≤ |r| + l < 2^52: both steps are exact, and r < 0 exactly when e = q + 1.
  */
 export function divI32F32Number(a: number, d: number): number {
-  let q = floorDivNumber(a, d);
-  let r = a - q * d;
-  const step = 52 - bitLength(d);
-  for (let left = 32; left > 0; ) {
-    const s = left < step ? left : step;
-    const p = POW2[s];
-    const t = floorDivNumber(r * p, d);
-    r = r * p - t * d;
-    q = q * p + t;
-    left -= s;
-  }
-  return q;
+  const e = Math.floor((a * TWO32) / d);
+  const r = (a - mulI32F32Number(e, d)) * TWO32 - (Math.imul(e, d) >>> 0);
+  return r < 0 ? e - 1 : e;
 }
 
 /**

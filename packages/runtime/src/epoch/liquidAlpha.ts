@@ -10,7 +10,7 @@ import {
   mulI32F32Number,
 } from "@opentao/primitives";
 import { ONE, sat, smul } from "./math.ts";
-import { type NumRow, RowScratch, unionColumns } from "./mathNumber.ts";
+import { type Csr, CsrBuilder, copyCsr, RowScratch, unionColumns } from "./mathNumber.ts";
 import type { SparseRow } from "./types.ts";
 
 const HALF = ONE >> 1n;
@@ -162,66 +162,61 @@ function alphaFromDistanceNumber(d: number, p: LiquidAlphaNumber): number {
   return clamped;
 }
 
-/** Next entry of a row at or after column j, as the chain's peekable merge walk reads it (see above). */
-function walkTo(row: NumRow, at: { k: number }, j: number): number {
-  while (at.k < row.j.length) {
-    const c = row.j[at.k];
-    if (c < j) at.k++;
-    else return c === j ? row.v[at.k] : 0;
-  }
-  return 0;
-}
-
 /**
  * `mat_ema_alpha_sparse(new, old, compute_liquid_alpha_values_sparse(new, old, consensus))` in one pass,
  * with the weights the chain passes (the new matrix itself). Bits in [0, 2^32]; `columns` = consensus length.
  *
  * Only alphas at the new row's own columns are ever read (decayed cells are read back only there), so only
- * those are computed: walking just those columns in ascending order meets the same weight and bond as the
- * chain's walk over every column, because each walk step only skips entries below the current column and
- * the columns only grow (skipping to column j and then to j' ≥ j skips exactly what skipping to j' does).
+ * those are computed. Walking just those columns in ascending order meets the same weight and bond as the
+ * chain's walk over every column: a walk step only skips entries below the current column, and columns
+ * only grow, so skipping to j and then to j' ≥ j skips exactly what skipping straight to j' does.
  * A decayed cell is the last old entry at that column times (1 − alpha), or 0.
  */
-export function matEmaLiquidAlphaNumber(
-  newM: readonly NumRow[],
-  oldM: readonly NumRow[],
+export function matEmaLiquidAlpha(
+  newM: Csr,
+  oldM: Csr,
   consensus: readonly number[],
   p: LiquidAlphaNumber,
-): NumRow[] {
-  if (newM.length !== oldM.length) return newM.map((r) => ({ j: r.j.slice(), v: r.v.slice() }));
+): Csr {
+  if (newM.rows !== oldM.rows) return copyCsr(newM);
   const columns = consensus.length;
   const scratch = new RowScratch(columns);
-  const { a: alphaAt, b: oldAt, seen } = scratch;
-  return newM.map((nr, i) => {
-    const or = oldM[i];
-    const w = { k: 0 };
-    const b = { k: 0 };
-    for (const j of unionColumns(nr.j, [], columns, scratch)) {
-      const weight = walkTo(nr, w, j);
-      const bond = walkTo(or, b, j);
+  const { a: alphaAt, b: oldAt, seen, cols } = scratch;
+  const out = new CsrBuilder(newM.rows, newM.j.length);
+  for (let i = 0; i < newM.rows; i++) {
+    const w0 = newM.ptr[i];
+    const w1 = newM.ptr[i + 1];
+    const b1 = oldM.ptr[i + 1];
+    // The chain's merge walk, restricted to the columns that are read.
+    const count = unionColumns(newM, null, i, scratch);
+    let w = w0;
+    let b = oldM.ptr[i];
+    for (let t = 0; t < count; t++) {
+      const j = cols[t];
+      while (w < w1 && newM.j[w] < j) w++;
+      while (b < b1 && oldM.j[b] < j) b++;
+      const weight = w < w1 && newM.j[w] === j ? newM.v[w] : 0;
+      const bond = b < b1 && oldM.j[b] === j ? oldM.v[b] : 0;
       const buy = Math.max(Math.min(weight - consensus[j], ONE_N), 0);
       const sell = Math.max(Math.min(bond - weight, ONE_N), 0);
       alphaAt[j] = alphaFromDistanceNumber(weight >= bond ? buy : sell, p);
     }
-    const stamp = scratch.nextRow();
-    for (let k = 0; k < or.j.length; k++)
-      if (or.j[k] < columns) {
-        oldAt[or.j[k]] = or.v[k];
-        seen[or.j[k]] = stamp;
+    const stamp = scratch.nextStamp();
+    for (let k = oldM.ptr[i]; k < b1; k++)
+      if (oldM.j[k] < columns) {
+        oldAt[oldM.j[k]] = oldM.v[k];
+        seen[oldM.j[k]] = stamp;
       }
-    const out: NumRow = { j: [], v: [] };
-    for (let k = 0; k < nr.j.length; k++) {
-      const j = nr.j[k];
+    for (let k = w0; k < w1; k++) {
+      const j = newM.j[k];
       if (j >= columns) continue;
       const alpha = alphaAt[j];
       const decayed = seen[j] === stamp ? mulI32F32Number(ONE_N - alpha, oldAt[j]) : 0;
-      const inc = Math.max(mulI32F32Number(alpha, nr.v[k]), 0);
+      const inc = Math.max(mulI32F32Number(alpha, newM.v[k]), 0);
       const v = Math.min(decayed + inc, ONE_N);
-      if (v > 0) {
-        out.j.push(j);
-        out.v.push(v);
-      }
+      if (v > 0) out.push(j, v);
     }
-    return out;
-  });
+    out.endRow();
+  }
+  return out.finish();
 }

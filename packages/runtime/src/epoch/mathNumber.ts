@@ -1,74 +1,112 @@
 // math.ts's sparse operations on I32F32 bits held in plain JS numbers, for the epoch's number path.
-// Same results bit for bit as long as every value is a safe integer; each function states its ranges.
+// Matrices are compressed rows over typed arrays: few allocations and nothing for the garbage collector to trace.
 
 import { divI32F32Number, fixedProportionToU16Number, mulI32F32Number } from "@opentao/primitives";
+import { inplaceNormalize, sat, sum } from "./math.ts";
 import type { SparseRow, SparseU16Row } from "./types.ts";
 
 /*
- * Why these are exact: every value below is an integer of magnitude < 2^53, so comparisons, + and − are
- * exact whenever the result stays below 2^53; products and quotients go through the proven helpers of
+ * Why these are exact: every value is an integer of magnitude < 2^53, so comparisons, + and − are exact
+ * whenever the result stays below 2^53; products and quotients go through the proven helpers of
  * @opentao/primitives (mulI32F32Number, divI32F32Number). The chain's saturating operations clamp at
- * ±2^63, which no value here comes near (yumaNumber.ts bounds every sum by 2^48), so `sat` is the
- * identity and is left out. Entry order, explicit zeros, duplicate columns and out-of-range columns are
- * treated exactly as math.ts treats them.
+ * ±2^63, which no value here comes near (yumaNumber.ts bounds every sum by 2^48), so `sat` is the identity
+ * and is left out. Entry order, explicit zeros, duplicate columns and out-of-range columns are treated
+ * exactly as math.ts treats them; each function names the math.ts function it reproduces.
  */
-
-/** A sparse row of I32F32 raw bits (or raw u16 counts, where a function says so) as safe integers. */
-export interface NumRow {
-  j: number[];
-  v: number[];
-}
 
 export const ONE = 2 ** 32;
 
-export function emptyNumRows(n: number): NumRow[] {
-  return Array.from({ length: n }, () => ({ j: [], v: [] }));
+/**
+ * A sparse matrix in compressed rows: row i holds the entries k ∈ [ptr[i], ptr[i + 1]), in the chain's
+ * order, with column j[k] and value v[k] (I32F32 bits, or raw u16 counts where a function says so).
+ * `ptr` and `j` are never written once built (copies share them); in-place operations rewrite `v` only.
+ */
+export interface Csr {
+  readonly rows: number;
+  readonly ptr: Int32Array;
+  readonly j: Int32Array;
+  readonly v: Float64Array;
 }
 
-function cloneNumRows(m: readonly NumRow[]): NumRow[] {
-  return m.map((row) => ({ j: row.j.slice(), v: row.v.slice() }));
+/** Appends entries row by row into preallocated arrays (`capacity` bounds the total). */
+export class CsrBuilder {
+  readonly ptr: Int32Array;
+  readonly j: Int32Array;
+  readonly v: Float64Array;
+  #nnz = 0;
+  #row = 0;
+  constructor(
+    readonly rows: number,
+    capacity: number,
+  ) {
+    this.ptr = new Int32Array(rows + 1);
+    this.j = new Int32Array(capacity);
+    this.v = new Float64Array(capacity);
+  }
+  push(j: number, v: number): void {
+    this.j[this.#nnz] = j;
+    this.v[this.#nnz++] = v;
+  }
+  endRow(): void {
+    this.ptr[++this.#row] = this.#nnz;
+  }
+  /** The matrix so far; rows not ended yet are empty. */
+  finish(): Csr {
+    while (this.#row < this.rows) this.endRow();
+    const nnz = this.#nnz;
+    return { rows: this.rows, ptr: this.ptr, j: this.j.subarray(0, nnz), v: this.v.subarray(0, nnz) };
+  }
 }
 
-/** Rows of bits back to BigInt rows (for the trace). */
-export function toBigIntRows(m: readonly NumRow[]): SparseRow[] {
-  return m.map((row) => ({ j: row.j.slice(), v: row.v.map(BigInt) }));
+/** The same entries with fresh values (`m` is left alone). */
+export function copyCsr(m: Csr): Csr {
+  return { rows: m.rows, ptr: m.ptr, j: m.j, v: m.v.slice() };
 }
 
-export function toNumbers(x: readonly bigint[]): number[] {
-  return x.map(Number);
-}
-
-/** Stored u16 rows as raw u16 counts (not shifted), keeping rows < n, stored order and explicit zeros. */
-export function loadSparseU16(
-  rows: readonly SparseU16Row[],
+/** Stored rows i < n as raw u16 counts, keeping the entries with `keep(i, j)`, in stored order. */
+export function loadStoredRows(
+  stored: readonly SparseU16Row[],
   n: number,
-  dropColsAtOrAboveN: boolean,
-): NumRow[] {
-  const out = emptyNumRows(n);
-  for (let i = 0; i < n && i < rows.length; i++) {
-    const row = rows[i] ?? [];
-    const o = out[i];
+  keep: (i: number, j: number) => boolean,
+): Csr {
+  const rows = Math.min(n, stored.length);
+  let capacity = 0;
+  for (let i = 0; i < rows; i++) capacity += stored[i]?.length ?? 0;
+  const out = new CsrBuilder(n, capacity);
+  for (let i = 0; i < rows; i++) {
+    const row = stored[i] ?? [];
     for (let k = 0; k < row.length; k++) {
-      const [j, w] = row[k];
-      if (dropColsAtOrAboveN && j >= n) continue;
-      o.j.push(j);
-      o.v.push(w);
+      const entry = row[k];
+      if (keep(i, entry[0])) out.push(entry[0], entry[1]);
     }
+    out.endRow();
+  }
+  return out.finish();
+}
+
+/** BigInt rows (the trace's shape). */
+export function toSparseRows(m: Csr): SparseRow[] {
+  const out: SparseRow[] = [];
+  for (let i = 0; i < m.rows; i++) {
+    const row: SparseRow = { j: [], v: [] };
+    for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++) {
+      row.j.push(m.j[k]);
+      row.v.push(BigInt(m.v[k]));
+    }
+    out.push(row);
   }
   return out;
 }
 
-/** Keep the entries (i, j) for which `keep(i, j)` holds, in order (all of math.ts's masks are this). */
-export function filterNumRows(m: readonly NumRow[], keep: (i: number, j: number) => boolean): NumRow[] {
-  return m.map((row, i) => {
-    const out: NumRow = { j: [], v: [] };
-    for (let k = 0; k < row.j.length; k++)
-      if (keep(i, row.j[k])) {
-        out.j.push(row.j[k]);
-        out.v.push(row.v[k]);
-      }
-    return out;
-  });
+/** Stored u16 rows (`fixed_proportion_to_u16` per entry, bits < 2^37). */
+export function toU16Rows(m: Csr): Array<Array<[number, number]>> {
+  const out: Array<Array<[number, number]>> = [];
+  for (let i = 0; i < m.rows; i++) {
+    const row: Array<[number, number]> = [];
+    for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++) row.push([m.j[k], fixedProportionToU16Number(m.v[k])]);
+    out.push(row);
+  }
+  return out;
 }
 
 /**
@@ -83,60 +121,79 @@ export function orderRanks(...vectors: ReadonlyArray<readonly bigint[]>): number
 }
 
 /**
- * `inplace_row_normalize_sparse` on rows of raw u16 counts w (bits w·2^32), returning bits. A row's bit sum
- * is S·2^32 with S = Σw < 2^31 (caller's precondition, so the chain's sum does not overflow), and
- * sdiv(w·2^32, S·2^32) = trunc(w·2^64 / (S·2^32)) = floor(w·2^32 / S): w·2^32 < 2^48 and S < 2^31, so
- * `Math.floor` is exact (floorDivNumber's range). Rows summing to 0 hold only zeros and stay zero.
+ * `inplace_row_normalize_sparse` on raw u16 counts w (bits w·2^32), leaving bits. A row's bit sum is S·2^32
+ * with S = Σw < 2^31 (caller's precondition, so the chain's sum cannot overflow), and
+ * sdiv(w·2^32, S·2^32) = trunc(w·2^64 / (S·2^32)) = floor(w·2^32 / S), where w·2^32 ≤ 2^48 and S < 2^31
+ * keep `Math.floor` exact (floorDivNumber's range). A row summing to 0 holds only zeros and stays zero.
  */
-export function rowNormalizeU16(m: NumRow[]): void {
-  for (const row of m) {
+export function rowNormalizeU16(m: Csr): void {
+  for (let i = 0; i < m.rows; i++) {
     let s = 0;
-    for (const w of row.v) s += w;
-    for (let k = 0; k < row.v.length; k++) row.v[k] = s > 0 ? Math.floor((row.v[k] * ONE) / s) : 0;
+    for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++) s += m.v[k];
+    if (s > 0) for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++) m.v[k] = Math.floor((m.v[k] * ONE) / s);
   }
 }
 
-/** Yuma3's bond load: `fixed_to_fixed_u16_proportion(w·2^32)` = floor(w·2^32 / 65535), w·2^32 < 2^48. */
-export function u16ToProportionRows(m: NumRow[]): void {
-  for (const row of m)
-    for (let k = 0; k < row.v.length; k++) row.v[k] = Math.floor((row.v[k] * ONE) / 65_535);
+/** Yuma3's bond load on raw u16 counts: `fixed_to_fixed_u16_proportion(w·2^32)` = floor(w·2^32 / 65535). */
+export function u16ToProportion(m: Csr): void {
+  for (let k = 0; k < m.v.length; k++) m.v[k] = Math.floor((m.v[k] * ONE) / 65_535);
 }
 
 /**
- * The original Yuma's `inplace_col_normalize_sparse` right after loading, on raw u16 counts: a column's
- * bit sum is S·2^32 with S = Σw < 2^31 (caller's precondition), so an entry becomes
- * sdiv(w·2^32, S·2^32) = floor(w·2^32 / S) (exact, as in rowNormalizeU16). Columns ≥ `columns` and zero
- * columns keep their bits w·2^32 (< 2^48).
+ * The original Yuma's `inplace_col_normalize_sparse` right after loading, on raw u16 counts: a column's bit
+ * sum is S·2^32 with S = Σw < 2^31 (caller's precondition), so an entry becomes floor(w·2^32 / S), exact
+ * as in rowNormalizeU16. Columns ≥ `columns` and zero columns keep their bits w·2^32 (< 2^48).
  */
-export function colNormalizeU16(m: NumRow[], columns: number): void {
+export function colNormalizeU16(m: Csr, columns: number): void {
   const colSum = new Float64Array(columns);
-  for (const row of m)
-    for (let k = 0; k < row.j.length; k++) if (row.j[k] < columns) colSum[row.j[k]] += row.v[k];
-  for (const row of m)
-    for (let k = 0; k < row.j.length; k++) {
-      const j = row.j[k];
-      const s = j < columns ? colSum[j] : 0;
-      row.v[k] = s > 0 ? Math.floor((row.v[k] * ONE) / s) : row.v[k] * ONE;
-    }
+  for (let k = 0; k < m.j.length; k++) if (m.j[k] < columns) colSum[m.j[k]] += m.v[k];
+  for (let k = 0; k < m.j.length; k++) {
+    const s = m.j[k] < columns ? colSum[m.j[k]] : 0;
+    m.v[k] = s > 0 ? Math.floor((m.v[k] * ONE) / s) : m.v[k] * ONE;
+  }
 }
 
-/** A median sort key: score·2^16 + row (score ≤ 2^32, row < 2^16, so the key is an exact integer < 2^49). */
+/** A median sort key: score·2^16 + row (score ≤ 2^32, row < 2^16, so an exact integer < 2^49). */
 const KEY = 65_536;
 const keyScore = (key: number) => Math.floor(key / KEY);
 const keyRow = (key: number) => key - Math.floor(key / KEY) * KEY;
 
 /**
- * `weighted_median_col_sparse` (see math.ts for the closed form). Scores are bits in [0, 2^32], stakes
- * the renormalized participating stakes (bits ≤ 2^32, p ≤ 2^16 of them), so every stake sum is exact.
- *
- * Per column, the (score, row) pairs are packed into one double, score·2^16 + row (< 2^49, exact), and
- * sorted natively; ties in score need no order, since the walk only decides at the end of a run of equal
- * scores. Rows without an entry (or with an explicit 0) form the leading run of zeros.
+ * `weighted_median_col_sparse`: the κ-stake-weighted median of each column over the validators with
+ * positive stake, and the `minority` threshold. The participating stakes are renormalized in BigInt, as
+ * math.ts does, then read as numbers (bits ≤ 2^32, so with at most 2^16 rows every stake sum is exact).
  */
 export function weightedMedianColNumber(
+  stake: readonly bigint[],
+  score: Csr,
+  columns: number,
+  majority: bigint,
+): { median: number[]; minority: bigint } {
+  const rows: number[] = [];
+  const useStake: bigint[] = [];
+  for (let i = 0; i < stake.length; i++)
+    if (stake[i] > 0n) {
+      rows.push(i);
+      useStake.push(stake[i]);
+    }
+  inplaceNormalize(useStake);
+  const minority = sat(sum(useStake) - majority);
+  return { median: medianOfColumns(useStake.map(Number), rows, score, columns, Number(minority)), minority };
+}
+
+/**
+ * The closed form of math.ts's weightedMedianColSparse over the participating `rows` with stakes
+ * `useStake`, scores in [0, 2^32]: per column, the smallest score v with Σ_{score ≤ v} stake > minority,
+ * else the largest score.
+ *
+ * Per column, the (score, row) pairs are packed into one double and sorted natively; ties in score need no
+ * order, since the walk only decides at the end of a run of equal scores. Rows without an entry (or with an
+ * explicit 0) form the leading run of zeros; a later entry of a row overwrites an earlier one.
+ */
+function medianOfColumns(
   useStake: readonly number[],
   rows: readonly number[],
-  score: readonly NumRow[],
+  score: Csr,
   columns: number,
   minority: number,
 ): number[] {
@@ -146,29 +203,29 @@ export function weightedMedianColNumber(
   let stakeSum = 0;
   for (const s of useStake) stakeSum += s;
 
-  // Column-major scores of participating rows; a later entry in a row overwrites an earlier one.
-  const count = new Int32Array(columns + 1);
-  for (const i of rows) for (const j of score[i]?.j ?? []) if (j < columns) count[j + 1]++;
-  for (let c = 0; c < columns; c++) count[c + 1] += count[c];
-  const start = count.slice(0, columns);
-  const fill = count.slice(0, columns);
-  const keys = new Float64Array(count[columns]);
-  for (let k = 0; k < p; k++) {
-    const row = score[rows[k]];
-    if (!row) continue;
-    for (let t = 0; t < row.j.length; t++) {
-      const c = row.j[t];
+  // Column-major keys of the participating rows' entries.
+  const start = new Int32Array(columns + 1);
+  for (const i of rows)
+    if (i < score.rows)
+      for (let k = score.ptr[i]; k < score.ptr[i + 1]; k++) if (score.j[k] < columns) start[score.j[k] + 1]++;
+  for (let c = 0; c < columns; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, columns);
+  const keys = new Float64Array(start[columns]);
+  for (let r = 0; r < p; r++) {
+    const i = rows[r];
+    if (i >= score.rows) continue;
+    for (let k = score.ptr[i]; k < score.ptr[i + 1]; k++) {
+      const c = score.j[k];
       if (c >= columns) continue;
       const last = fill[c] - 1;
-      const at = last >= start[c] && keyRow(keys[last]) === k ? last : fill[c]++;
-      keys[at] = row.v[t] * KEY + k;
+      const at = last >= start[c] && keyRow(keys[last]) === r ? last : fill[c]++;
+      keys[at] = score.v[k] * KEY + r;
     }
   }
 
   for (let c = 0; c < columns; c++) {
     const col = keys.subarray(start[c], fill[c]).sort();
-    // Rows scoring 0 here (absent or an explicit zero) sort first and form one run.
-    let first = 0;
+    let first = 0; // entries before `first` score 0
     let zeroStake = stakeSum;
     for (let t = 0; t < col.length; t++) {
       if (col[t] < KEY) first = t + 1;
@@ -193,233 +250,220 @@ export function weightedMedianColNumber(
   return median;
 }
 
-/** `col_clip_sparse`. */
-export function colClipNumber(m: readonly NumRow[], threshold: readonly number[]): NumRow[] {
-  return m.map((row) => {
-    const out: NumRow = { j: [], v: [] };
-    for (let k = 0; k < row.j.length; k++) {
-      const j = row.j[k];
-      const th = threshold[j] ?? 0;
-      const val = row.v[k];
-      if (th < val) {
-        if (th > 0) {
-          out.j.push(j);
-          out.v.push(th);
-        }
-      } else {
-        out.j.push(j);
-        out.v.push(val);
-      }
+/** `col_clip_sparse`: entries above their column's threshold are lowered to it, or dropped if it is 0. */
+export function colClip(m: Csr, threshold: readonly number[]): Csr {
+  const out = new CsrBuilder(m.rows, m.j.length);
+  for (let i = 0; i < m.rows; i++) {
+    for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++) {
+      const th = threshold[m.j[k]] ?? 0;
+      if (th >= m.v[k]) out.push(m.j[k], m.v[k]);
+      else if (th > 0) out.push(m.j[k], th);
     }
-    return out;
-  });
+    out.endRow();
+  }
+  return out.finish();
 }
 
 /** `row_sum_sparse` (sums below 2^48 by the caller's bounds). */
-export function rowSumNumber(m: readonly NumRow[]): number[] {
-  return m.map((row) => {
+export function rowSum(m: Csr): number[] {
+  const out = new Array<number>(m.rows);
+  for (let i = 0; i < m.rows; i++) {
     let s = 0;
-    for (const v of row.v) s += v;
-    return s;
-  });
+    for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++) s += m.v[k];
+    out[i] = s;
+  }
+  return out;
 }
 
 /** `matmul_sparse`: result_j = Σ_i vector_i · m_ij, vector and m in [0, 2^32]. */
-export function matmulNumber(m: readonly NumRow[], vector: readonly number[], columns: number): number[] {
+export function matmul(m: Csr, vector: readonly number[], columns: number): number[] {
   const out = new Float64Array(columns);
-  for (let i = 0; i < m.length; i++) {
+  for (let i = 0; i < m.rows; i++) {
     const scale = vector[i] ?? 0;
-    const row = m[i];
-    for (let k = 0; k < row.j.length; k++) {
-      const j = row.j[k];
-      if (j < columns) out[j] += mulI32F32Number(scale, row.v[k]);
-    }
+    for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++)
+      if (m.j[k] < columns) out[m.j[k]] += mulI32F32Number(scale, m.v[k]);
   }
   return Array.from(out);
 }
 
 /** `matmul_transpose_sparse`: result_i = Σ_j vector_j · m_ij, vector and m in [0, 2^32]. */
-export function matmulTransposeNumber(m: readonly NumRow[], vector: readonly number[]): number[] {
-  return m.map((row) => {
+export function matmulTranspose(m: Csr, vector: readonly number[]): number[] {
+  const out = new Array<number>(m.rows);
+  for (let i = 0; i < m.rows; i++) {
     let acc = 0;
-    for (let k = 0; k < row.j.length; k++) acc += mulI32F32Number(vector[row.j[k]] ?? 0, row.v[k]);
-    return acc;
-  });
+    for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++) acc += mulI32F32Number(vector[m.j[k]] ?? 0, m.v[k]);
+    out[i] = acc;
+  }
+  return out;
 }
 
-/** `row_sum_sparse(mat_vec_mul_sparse(m, vector))`: dropped zero products do not change the sums. */
-export function matVecMulRowSumNumber(m: readonly NumRow[], vector: readonly number[]): number[] {
-  return m.map((row) => {
+/** `row_sum_sparse(mat_vec_mul_sparse(m, vector))`: the zero products it drops do not change the sums. */
+export function matVecMulRowSum(m: Csr, vector: readonly number[]): number[] {
+  const out = new Array<number>(m.rows);
+  for (let i = 0; i < m.rows; i++) {
     let acc = 0;
-    for (let k = 0; k < row.j.length; k++) {
-      const vj = vector[row.j[k]];
-      if (vj !== undefined) acc += mulI32F32Number(row.v[k], vj);
-    }
-    return acc;
-  });
+    for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++)
+      if (m.j[k] < vector.length) acc += mulI32F32Number(m.v[k], vector[m.j[k]]);
+    out[i] = acc;
+  }
+  return out;
 }
 
 /** `row_hadamard_sparse`: m_ij · vector_i, both in [0, 2^32]. */
-export function rowHadamardNumber(m: readonly NumRow[], vector: readonly number[]): NumRow[] {
-  const out: NumRow[] = [];
-  for (let i = 0; i < m.length && i < vector.length; i++) {
-    const scale = vector[i];
-    out.push({ j: m[i].j.slice(), v: m[i].v.map((x) => mulI32F32Number(x, scale)) });
-  }
-  return out;
+export function rowHadamard(m: Csr, vector: readonly number[]): Csr {
+  const rows = Math.min(m.rows, vector.length);
+  const ptr = m.ptr.slice(0, rows + 1);
+  const nnz = ptr[rows];
+  const v = new Float64Array(nnz);
+  for (let i = 0; i < rows; i++)
+    for (let k = ptr[i]; k < ptr[i + 1]; k++) v[k] = mulI32F32Number(m.v[k], vector[i]);
+  return { rows, ptr, j: m.j.subarray(0, nnz), v };
 }
 
 /**
  * `inplace_col_normalize_sparse` on bits in [0, 2^32] whose column sums d stay below 2^51 (the caller
  * bounds them by 2^48): entry → floor(v·2^32 / d) = divI32F32Number(v, d), which for v ≤ d is ≤ 2^32.
  */
-export function colNormalizeNumber(m: NumRow[], columns: number): void {
+export function colNormalize(m: Csr, columns: number): void {
   const colSum = new Float64Array(columns);
-  for (const row of m)
-    for (let k = 0; k < row.j.length; k++) if (row.j[k] < columns) colSum[row.j[k]] += row.v[k];
-  for (const row of m)
-    for (let k = 0; k < row.j.length; k++) {
-      const d = row.j[k] < columns ? colSum[row.j[k]] : 0;
-      if (d !== 0) row.v[k] = divI32F32Number(row.v[k], d);
-    }
+  for (let k = 0; k < m.j.length; k++) if (m.j[k] < columns) colSum[m.j[k]] += m.v[k];
+  for (let k = 0; k < m.j.length; k++) {
+    const d = m.j[k] < columns ? colSum[m.j[k]] : 0;
+    if (d !== 0) m.v[k] = divI32F32Number(m.v[k], d);
+  }
 }
 
-/** `inplace_col_max_upscale_sparse` on bits in [0, 2^32]: entry → floor(v·2^32 / max_col) ≤ 2^32. */
-export function colMaxUpscaleNumber(m: NumRow[], columns: number): void {
+/** `inplace_col_max_upscale_sparse` on bits in [0, 2^32]: entry → floor(v·2^32 / column max) ≤ 2^32. */
+export function colMaxUpscale(m: Csr, columns: number): void {
   const colMax = new Float64Array(columns);
-  for (const row of m)
-    for (let k = 0; k < row.j.length; k++) {
-      const j = row.j[k];
-      if (j < columns && colMax[j] < row.v[k]) colMax[j] = row.v[k];
-    }
-  for (const row of m)
-    for (let k = 0; k < row.j.length; k++) {
-      const d = row.j[k] < columns ? colMax[row.j[k]] : 0;
-      if (d !== 0) row.v[k] = divI32F32Number(row.v[k], d);
-    }
+  for (let k = 0; k < m.j.length; k++) {
+    const j = m.j[k];
+    if (j < columns && colMax[j] < m.v[k]) colMax[j] = m.v[k];
+  }
+  for (let k = 0; k < m.j.length; k++) {
+    const d = m.j[k] < columns ? colMax[m.j[k]] : 0;
+    if (d !== 0) m.v[k] = divI32F32Number(m.v[k], d);
+  }
 }
 
 /**
  * Per-row scratch for the operations that densify a row on chain (`interpolate_sparse`, `mat_ema_sparse`,
- * `mat_ema_alpha_sparse`): dense cells are only ever touched at the row's own columns, and `seen` stamps
- * which cells belong to the current row, so a row costs O(its entries) instead of O(n).
+ * `mat_ema_alpha_sparse`). Dense cells are only touched at the row's own columns, and `seen` stamps which
+ * cells belong to the current row, so a row costs O(its entries) instead of O(columns).
  */
 export class RowScratch {
   readonly a: Float64Array;
   readonly b: Float64Array;
   readonly seen: Int32Array;
+  /** Output of {@link unionColumns}. */
+  readonly cols: Int32Array;
   #stamp = 0;
-  constructor(columns: number) {
+  constructor(readonly columns: number) {
     this.a = new Float64Array(columns);
     this.b = new Float64Array(columns);
     this.seen = new Int32Array(columns);
+    this.cols = new Int32Array(columns);
   }
-  /** A fresh stamp for the next row (cells whose `seen` differs read as empty). */
-  nextRow(): number {
+  /** A fresh stamp (cells whose `seen` differs are not the current row's). */
+  nextStamp(): number {
     return ++this.#stamp;
   }
 }
 
-function isStrictlyAscending(js: readonly number[]): boolean {
-  for (let k = 1; k < js.length; k++) if (js[k] <= js[k - 1]) return false;
+const EMPTY_ROW: Csr = { rows: 0, ptr: new Int32Array(1), j: new Int32Array(0), v: new Float64Array(0) };
+
+function rowIsStrictlyAscending(m: Csr, i: number): boolean {
+  for (let k = m.ptr[i] + 1; k < m.ptr[i + 1]; k++) if (m.j[k] <= m.j[k - 1]) return false;
   return true;
 }
 
 /**
- * The distinct columns < `columns` of two rows, ascending: the order in which the chain's dense row is
- * read back. Two sorted rows are merged; otherwise the columns are collected (deduplicated with the
- * scratch stamp, which this call consumes) and sorted.
+ * The distinct columns < `scratch.columns` of row i of `a` and (optionally) of `b`, ascending, written to
+ * `scratch.cols`; returns how many. This is the order in which the chain reads a dense row back. Sorted
+ * rows are merged; otherwise the columns are collected (deduplicated with a fresh stamp) and sorted.
  */
-export function unionColumns(
-  ja: readonly number[],
-  jb: readonly number[],
-  columns: number,
-  scratch: RowScratch,
-): number[] {
-  const out: number[] = [];
-  if (isStrictlyAscending(ja) && isStrictlyAscending(jb)) {
-    let x = 0;
-    let y = 0;
-    while (x < ja.length || y < jb.length) {
-      const j = y >= jb.length || (x < ja.length && ja[x] < jb[y]) ? ja[x++] : jb[y++];
+export function unionColumns(a: Csr, b: Csr | null, i: number, scratch: RowScratch): number {
+  const { cols, columns } = scratch;
+  const a0 = a.ptr[i];
+  const a1 = a.ptr[i + 1];
+  const other = b !== null && i < b.rows ? b : EMPTY_ROW;
+  const b0 = other === EMPTY_ROW ? 0 : other.ptr[i];
+  const b1 = other === EMPTY_ROW ? 0 : other.ptr[i + 1];
+  let count = 0;
+  if (rowIsStrictlyAscending(a, i) && (b0 === b1 || rowIsStrictlyAscending(other, i))) {
+    let x = a0;
+    let y = b0;
+    while (x < a1 || y < b1) {
+      const j = y >= b1 || (x < a1 && a.j[x] < other.j[y]) ? a.j[x++] : other.j[y++];
       if (j >= columns) break; // both rows are sorted: every later column is out of range too
-      if (out.length === 0 || out[out.length - 1] !== j) out.push(j);
+      if (count === 0 || cols[count - 1] !== j) cols[count++] = j;
     }
-    return out;
+    return count;
   }
-  const stamp = scratch.nextRow();
-  for (const js of [ja, jb])
-    for (const j of js)
+  const stamp = scratch.nextStamp();
+  const collect = (m: Csr, k0: number, k1: number) => {
+    for (let k = k0; k < k1; k++) {
+      const j = m.j[k];
       if (j < columns && scratch.seen[j] !== stamp) {
         scratch.seen[j] = stamp;
-        out.push(j);
+        cols[count++] = j;
       }
-  return out.sort((p, q) => p - q);
+    }
+  };
+  collect(a, a0, a1);
+  collect(other, b0, b1);
+  cols.subarray(0, count).sort();
+  return count;
 }
 
 /**
  * `interpolate_sparse`: A + ratio·(B − A), ratio ∈ (0, 1) as bits, A and B in [0, 2^32]. Only columns
- * present in either row can be positive (elsewhere both cells are 0), so those are the only ones computed,
+ * present in either row can be positive (elsewhere both dense cells are 0), so only those are computed,
  * ascending; a later duplicate entry overwrites, as in the dense row. The product of ratio and a negative
  * difference floors toward −∞ (mulI32F32Number), and the result lies in [min(a, b), max(a, b)].
  */
-export function interpolateNumber(
-  a: readonly NumRow[],
-  b: readonly NumRow[],
-  columns: number,
-  ratio: number,
-): NumRow[] {
-  if (ratio === 0) return cloneNumRows(a);
-  if (ratio === ONE) return cloneNumRows(b);
-  if (a.length !== b.length) return cloneNumRows(b);
+export function interpolate(a: Csr, b: Csr, columns: number, ratio: number): Csr {
+  if (ratio === 0) return copyCsr(a);
+  if (ratio === ONE || a.rows !== b.rows) return copyCsr(b);
   const scratch = new RowScratch(columns);
-  return a.map((ra, i) => {
-    const rb = b[i];
-    const cols = unionColumns(ra.j, rb.j, columns, scratch);
-    const { a: row1, b: row2 } = scratch;
-    for (const j of cols) row1[j] = row2[j] = 0;
-    for (let k = 0; k < ra.j.length; k++) if (ra.j[k] < columns) row1[ra.j[k]] = ra.v[k];
-    for (let k = 0; k < rb.j.length; k++) if (rb.j[k] < columns) row2[rb.j[k]] = rb.v[k];
-    const out: NumRow = { j: [], v: [] };
-    for (const j of cols) {
+  const { a: row1, b: row2, cols } = scratch;
+  const out = new CsrBuilder(a.rows, Math.min(a.j.length + b.j.length, a.rows * columns));
+  for (let i = 0; i < a.rows; i++) {
+    const count = unionColumns(a, b, i, scratch);
+    for (let t = 0; t < count; t++) row1[cols[t]] = row2[cols[t]] = 0;
+    for (let k = a.ptr[i]; k < a.ptr[i + 1]; k++) if (a.j[k] < columns) row1[a.j[k]] = a.v[k];
+    for (let k = b.ptr[i]; k < b.ptr[i + 1]; k++) if (b.j[k] < columns) row2[b.j[k]] = b.v[k];
+    for (let t = 0; t < count; t++) {
+      const j = cols[t];
       const v = row1[j] + mulI32F32Number(ratio, row2[j] - row1[j]);
-      if (v > 0) {
-        out.j.push(j);
-        out.v.push(v);
-      }
+      if (v > 0) out.push(j, v);
     }
-    return out;
-  });
+    out.endRow();
+  }
+  return out.finish();
 }
 
 /**
  * `mat_ema_sparse`: per row Σ α·new + Σ (1−α)·old per column, positive cells in ascending column order.
- * α ∈ [0, 2^32] and entries < `n` in [0, 2^32] (caller's precondition); cells outside the two rows'
- * columns stay 0 and are never emitted, so only the union of their columns is visited.
+ * α ∈ [0, 2^32], entries at columns < rows in [0, 2^32] (caller's precondition). Cells outside the two
+ * rows' columns stay 0 and are never emitted, so only the union of their columns is visited.
  */
-export function matEmaNumber(newM: readonly NumRow[], oldM: readonly NumRow[], alpha: number): NumRow[] {
-  const n = newM.length;
+export function matEma(newM: Csr, oldM: Csr, alpha: number): Csr {
+  const n = newM.rows;
   const oneMinusAlpha = ONE - alpha;
   const scratch = new RowScratch(n);
-  const acc = scratch.a;
-  return newM.map((nr, i) => {
-    const orow = oldM[i] ?? { j: [], v: [] };
-    const cols = unionColumns(nr.j, orow.j, n, scratch);
-    for (const j of cols) acc[j] = 0;
-    for (let k = 0; k < nr.j.length; k++) if (nr.j[k] < n) acc[nr.j[k]] += mulI32F32Number(alpha, nr.v[k]);
-    for (let k = 0; k < orow.j.length; k++)
-      if (orow.j[k] < n) acc[orow.j[k]] += mulI32F32Number(oneMinusAlpha, orow.v[k]);
-    const out: NumRow = { j: [], v: [] };
-    for (const j of cols)
-      if (acc[j] > 0) {
-        out.j.push(j);
-        out.v.push(acc[j]);
-      }
-    return out;
-  });
-}
-
-/** Rows of bits to stored u16 rows (`fixed_proportion_to_u16`, bits < 2^37). */
-export function toU16RowsNumber(m: readonly NumRow[]): Array<Array<[number, number]>> {
-  return m.map((row) => row.j.map((j, k) => [j, fixedProportionToU16Number(row.v[k])] as [number, number]));
+  const { a: acc, cols } = scratch;
+  const out = new CsrBuilder(n, Math.min(newM.j.length + oldM.j.length, n * n));
+  for (let i = 0; i < n; i++) {
+    const count = unionColumns(newM, oldM, i, scratch);
+    for (let t = 0; t < count; t++) acc[cols[t]] = 0;
+    for (let k = newM.ptr[i]; k < newM.ptr[i + 1]; k++)
+      if (newM.j[k] < n) acc[newM.j[k]] += mulI32F32Number(alpha, newM.v[k]);
+    if (i < oldM.rows)
+      for (let k = oldM.ptr[i]; k < oldM.ptr[i + 1]; k++)
+        if (oldM.j[k] < n) acc[oldM.j[k]] += mulI32F32Number(oneMinusAlpha, oldM.v[k]);
+    for (let t = 0; t < count; t++) if (acc[cols[t]] > 0) out.push(cols[t], acc[cols[t]]);
+    out.endRow();
+  }
+  return out.finish();
 }

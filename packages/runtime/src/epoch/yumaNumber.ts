@@ -2,29 +2,28 @@
 // `numberStageApplies` checks the few bounds that keep every value a safe integer; otherwise the BigInt path runs.
 
 import { u16ProportionToFixed } from "@opentao/primitives";
-import { liquidAlphaNumber, liquidAlphaParams, matEmaLiquidAlphaNumber } from "./liquidAlpha.ts";
+import { liquidAlphaNumber, liquidAlphaParams, matEmaLiquidAlpha } from "./liquidAlpha.ts";
 import { inplaceNormalize, sat } from "./math.ts";
 import {
-  colClipNumber,
-  colMaxUpscaleNumber,
-  colNormalizeNumber,
+  type Csr,
+  colClip,
+  colMaxUpscale,
+  colNormalize,
   colNormalizeU16,
-  filterNumRows,
-  interpolateNumber,
-  loadSparseU16,
-  matEmaNumber,
-  matmulNumber,
-  matmulTransposeNumber,
-  matVecMulRowSumNumber,
-  type NumRow,
+  copyCsr,
+  interpolate,
+  loadStoredRows,
+  matEma,
+  matmul,
+  matmulTranspose,
+  matVecMulRowSum,
   orderRanks,
-  rowHadamardNumber,
+  rowHadamard,
   rowNormalizeU16,
-  rowSumNumber,
-  toBigIntRows,
-  toNumbers,
-  toU16RowsNumber,
-  u16ToProportionRows,
+  rowSum,
+  toSparseRows,
+  toU16Rows,
+  u16ToProportion,
   weightedMedianColNumber,
 } from "./mathNumber.ts";
 import type { EpochInputs, SparseU16Row } from "./types.ts";
@@ -100,14 +99,14 @@ export function numberStageApplies(inputs: EpochInputs): boolean {
 }
 
 /** A trace whose matrices are converted to BigInt rows only when first read. */
-function lazyTrace(m: Record<keyof MatrixTrace, NumRow[]>): MatrixTrace {
+function lazyTrace(m: Record<keyof MatrixTrace, Csr>): MatrixTrace {
   const trace = {} as MatrixTrace;
   for (const key of Object.keys(m) as Array<keyof MatrixTrace>) {
     let rows: MatrixTrace[typeof key] | undefined;
     Object.defineProperty(trace, key, {
       enumerable: true,
       get: () => {
-        rows ??= toBigIntRows(m[key]);
+        rows ??= toSparseRows(m[key]);
         return rows;
       },
     });
@@ -119,14 +118,16 @@ function lazyTrace(m: Record<keyof MatrixTrace, NumRow[]>): MatrixTrace {
 export function matrixStageNumber(s: MatrixStageInputs): MatrixStageOutput {
   const { inputs, hp, activeStake } = s;
   const { n, ownerUid } = inputs;
-  const activeStakeN = toNumbers(activeStake);
+  const activeStakeN = activeStake.map(Number);
 
   // §5.5 weights (raw u16 counts until normalized) and their masks, all per-entry filters.
   const commitBlocks = Array.from({ length: n }, (_, i) => inputs.commitBlocks[i] ?? U64_MAX);
   const [lastUpdate, registered, committed] = orderRanks(s.lastUpdate, s.blockAtRegistration, commitBlocks);
-  const weights = filterNumRows(
-    loadSparseU16(inputs.weights, n, true),
+  const weights = loadStoredRows(
+    inputs.weights,
+    n,
     (i, j) =>
+      j < n &&
       !(s.validatorForbids[i] ?? true) &&
       (j !== i || i === ownerUid) &&
       !(lastUpdate[i] <= registered[j]) &&
@@ -134,43 +135,30 @@ export function matrixStageNumber(s: MatrixStageInputs): MatrixStageOutput {
   );
   rowNormalizeU16(weights);
 
-  // §5.6 consensus: the participating stakes are renormalized in BigInt, as on chain, then read as numbers.
-  const rows: number[] = [];
-  const useStake: bigint[] = [];
-  for (let i = 0; i < n; i++)
-    if (activeStake[i] > 0n) {
-      rows.push(i);
-      useStake.push(activeStake[i]);
-    }
-  inplaceNormalize(useStake);
-  const minority = sat(useStake.reduce((a, b) => a + b, 0n) - s.kappa);
-  const consensus = weightedMedianColNumber(toNumbers(useStake), rows, weights, n, Number(minority));
+  // §5.6 consensus
+  const { median: consensus, minority } = weightedMedianColNumber(activeStake, weights, n, s.kappa);
 
   // §5.7 clipping, trust, rank, incentive
-  const clippedWeights = colClipNumber(weights, consensus);
-  const validatorTrust = rowSumNumber(clippedWeights);
-  const ranks = matmulNumber(clippedWeights, activeStakeN, n);
+  const clippedWeights = colClip(weights, consensus);
+  const validatorTrust = rowSum(clippedWeights);
+  const ranks = matmul(clippedWeights, activeStakeN, n);
   const incentive = ranks.map(BigInt);
   inplaceNormalize(incentive);
-  const incentiveN = toNumbers(incentive);
+  const incentiveN = incentive.map(Number);
 
   // §5.8 weights for bonds
-  const weightsForBonds = interpolateNumber(weights, clippedWeights, n, Number(s.bondsPenalty));
+  const weightsForBonds = interpolate(weights, clippedWeights, n, Number(s.bondsPenalty));
 
   // §5.9 bonds and dividends
   const dropCol = s.blockAtRegistration.map((reg) => s.lastTempo <= reg);
   const zeroDrop = s.lastTempo <= 0n;
-  const loadBonds = () =>
-    filterNumRows(loadSparseU16(inputs.bonds, n, false), (_i, j) => !(dropCol[j] ?? zeroDrop));
+  const bonds = loadStoredRows(inputs.bonds, n, (_i, j) => !(dropCol[j] ?? zeroDrop));
   let dividends: bigint[];
-  let emaBonds: NumRow[];
-  let bondsPrepared: NumRow[];
-  let emaBondsColNormalized: NumRow[];
+  let emaBonds: Csr;
+  let emaBondsColNormalized: Csr;
   let liquidAlphaUsed = false;
   if (hp.yuma3Enabled) {
-    const bonds = loadBonds();
-    u16ToProportionRows(bonds);
-    bondsPrepared = bonds;
+    u16ToProportion(bonds);
     liquidAlphaUsed = hp.liquidAlphaEnabled && consensus.some((c) => c !== 0);
     if (liquidAlphaUsed) {
       const params = liquidAlphaParams(
@@ -178,30 +166,28 @@ export function matrixStageNumber(s: MatrixStageInputs): MatrixStageOutput {
         u16ProportionToFixed(hp.alphaHigh),
         hp.alphaSigmoidSteepness,
       );
-      emaBonds = matEmaLiquidAlphaNumber(weightsForBonds, bonds, consensus, liquidAlphaNumber(params));
+      emaBonds = matEmaLiquidAlpha(weightsForBonds, bonds, consensus, liquidAlphaNumber(params));
     } else {
-      emaBonds = matEmaNumber(weightsForBonds, bonds, Number(bondsEmaAlpha(hp.bondsMovingAverage)));
+      emaBonds = matEma(weightsForBonds, bonds, Number(bondsEmaAlpha(hp.bondsMovingAverage)));
     }
-    emaBondsColNormalized = emaBonds.map((r) => ({ j: r.j.slice(), v: r.v.slice() }));
-    colNormalizeNumber(emaBondsColNormalized, n);
-    const totalBondsPerValidator = matVecMulRowSumNumber(emaBondsColNormalized, incentiveN);
+    emaBondsColNormalized = copyCsr(emaBonds);
+    colNormalize(emaBondsColNormalized, n);
+    const totalBondsPerValidator = matVecMulRowSum(emaBondsColNormalized, incentiveN);
     dividends = totalBondsPerValidator.map((t, i) => {
       const p = (BigInt(t) * (activeStake[i] ?? 0n)) >> 32n;
       return p === sat(p) ? p : 0n; // checked_mul: 0 on overflow
     });
     inplaceNormalize(dividends);
   } else {
-    const bonds = loadBonds();
     colNormalizeU16(bonds, n);
-    bondsPrepared = bonds;
-    const bondsDelta = rowHadamardNumber(weightsForBonds, activeStakeN);
-    colNormalizeNumber(bondsDelta, n);
-    emaBonds = matEmaNumber(bondsDelta, bonds, Number(bondsEmaAlpha(hp.bondsMovingAverage)));
-    colNormalizeNumber(emaBonds, n);
-    emaBondsColNormalized = emaBonds.map((r) => ({ j: r.j.slice(), v: r.v.slice() }));
-    dividends = matmulTransposeNumber(emaBonds, incentiveN).map(BigInt);
+    const bondsDelta = rowHadamard(weightsForBonds, activeStakeN);
+    colNormalize(bondsDelta, n);
+    emaBonds = matEma(bondsDelta, bonds, Number(bondsEmaAlpha(hp.bondsMovingAverage)));
+    colNormalize(emaBonds, n);
+    emaBondsColNormalized = copyCsr(emaBonds);
+    dividends = matmulTranspose(emaBonds, incentiveN).map(BigInt);
     inplaceNormalize(dividends);
-    colMaxUpscaleNumber(emaBonds, n);
+    colMaxUpscale(emaBonds, n);
   }
 
   return {
@@ -212,12 +198,12 @@ export function matrixStageNumber(s: MatrixStageInputs): MatrixStageOutput {
     incentive,
     dividends,
     liquidAlphaUsed,
-    bondsU16: toU16RowsNumber(emaBonds),
+    bondsU16: toU16Rows(emaBonds),
     trace: lazyTrace({
       weightsMaskedNormalizedBits: weights,
       clippedWeightsBits: clippedWeights,
       weightsForBondsBits: weightsForBonds,
-      bondsPreparedBits: bondsPrepared,
+      bondsPreparedBits: bonds,
       emaBondsColNormalizedBits: emaBondsColNormalized,
     }),
   };

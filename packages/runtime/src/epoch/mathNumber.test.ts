@@ -40,6 +40,7 @@ import {
   matmul,
   matmulTranspose,
   matVecMulRowSum,
+  medianKey,
   orderRanks,
   rowHadamard,
   rowNormalizeU16,
@@ -48,6 +49,7 @@ import {
   toU16Rows,
   u16ToProportion,
   weightedMedianColNumber,
+  weightedSelect,
 } from "./mathNumber.ts";
 import type { SparseRow } from "./types.ts";
 
@@ -164,6 +166,38 @@ describe("number-path matrix operations equal math.ts", () => {
           const want = weightedMedianColSparse(stake, m, columns, majority);
           assert.deepStrictEqual(got.median.map(BigInt), want.median);
           assert.equal(got.minority, want.minority);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("weighted selection, with and without its sorting fallback, equals sort-and-walk", () => {
+    const item = fc.tuple(
+      fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 2 ** 32 })),
+      bits,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(item, { maxLength: 40 }),
+        fc.bigInt(-(2n ** 33n), 2n ** 33n),
+        fc.oneof(fc.constant(0), fc.bigInt(0n, ONE).map(Number)),
+        fc.integer({ min: 0, max: 3 }),
+        (items, minority, acc, rounds) => {
+          const stake = items.map(([, s]) => Number(s));
+          const keys = () => Float64Array.from(items, ([score], row) => medianKey(score, row));
+          // The oracle: sort by score, walk up, decide at the end of each run of equal scores.
+          const order = items.map((_, r) => r).sort((a, b) => items[a][0] - items[b][0]);
+          let want = -1;
+          let sum = BigInt(acc);
+          for (let t = 0; t < order.length && want < 0; t++) {
+            sum += items[order[t]][1];
+            const last = t + 1 === order.length || items[order[t + 1]][0] !== items[order[t]][0];
+            if (last && sum > minority) want = items[order[t]][0];
+          }
+          const m = Number(minority);
+          assert.equal(weightedSelect(keys(), 0, items.length, stake, acc, m), want);
+          assert.equal(weightedSelect(keys(), 0, items.length, stake, acc, m, rounds), want);
         },
       ),
       { numRuns: 1000 },

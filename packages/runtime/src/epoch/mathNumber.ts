@@ -155,6 +155,7 @@ export function colNormalizeU16(m: Csr, columns: number): void {
 
 /** A median sort key: score·2^16 + row (score ≤ 2^32, row < 2^16, so an exact integer < 2^49). */
 const KEY = 65_536;
+export const medianKey = (score: number, row: number) => score * KEY + row;
 const keyScore = (key: number) => Math.floor(key / KEY);
 const keyRow = (key: number) => key - Math.floor(key / KEY) * KEY;
 
@@ -184,11 +185,8 @@ export function weightedMedianColNumber(
 /**
  * The closed form of math.ts's weightedMedianColSparse over the participating `rows` with stakes
  * `useStake`, scores in [0, 2^32]: per column, the smallest score v with Σ_{score ≤ v} stake > minority,
- * else the largest score.
- *
- * Per column, the (score, row) pairs are packed into one double and sorted natively; ties in score need no
- * order, since the walk only decides at the end of a run of equal scores. Rows without an entry (or with an
- * explicit 0) form the leading run of zeros; a later entry of a row overwrites an earlier one.
+ * else the largest score. Rows without an entry (or with an explicit 0) score 0; a later entry of a row
+ * overwrites an earlier one. Per column, each (score, row) pair is packed into one double key.
  */
 function medianOfColumns(
   useStake: readonly number[],
@@ -219,35 +217,89 @@ function medianOfColumns(
       if (c >= columns) continue;
       const last = fill[c] - 1;
       const at = last >= start[c] && keyRow(keys[last]) === r ? last : fill[c]++;
-      keys[at] = score.v[k] * KEY + r;
+      keys[at] = medianKey(score.v[k], r);
     }
   }
 
   for (let c = 0; c < columns; c++) {
-    const col = keys.subarray(start[c], fill[c]).sort();
-    let first = 0; // entries before `first` score 0
+    // Move the positive scores to the front; every other row scores 0 and they form one leading run.
+    let positive = start[c];
     let zeroStake = stakeSum;
-    for (let t = 0; t < col.length; t++) {
-      if (col[t] < KEY) first = t + 1;
-      else zeroStake -= useStake[keyRow(col[t])];
-    }
-    const zeroRows = p - (col.length - first);
-    if (zeroRows > 0 && zeroStake > minority) continue; // the median is 0
-    let acc = zeroRows > 0 ? zeroStake : 0;
-    let result = col.length > first ? keyScore(col[col.length - 1]) : 0;
-    for (let t = first; t < col.length; t++) {
-      const v = keyScore(col[t]);
-      acc += useStake[keyRow(col[t])];
-      // Decide only at the end of a run of equal scores: the condition is on Σ_{w ≤ v}.
-      if (t + 1 < col.length && keyScore(col[t + 1]) === v) continue;
-      if (acc > minority) {
-        result = v;
-        break;
+    let max = 0;
+    for (let t = start[c]; t < fill[c]; t++)
+      if (keys[t] >= KEY) {
+        zeroStake -= useStake[keyRow(keys[t])];
+        max = Math.max(max, keyScore(keys[t]));
+        keys[positive++] = keys[t];
       }
-    }
-    median[c] = result;
+    const zeroRows = p - (positive - start[c]);
+    if (zeroRows > 0 && zeroStake > minority) continue; // the median is 0
+    const v = weightedSelect(keys, start[c], positive, useStake, zeroRows > 0 ? zeroStake : 0, minority);
+    median[c] = v >= 0 ? v : max;
   }
   return median;
+}
+
+/**
+ * The smallest score v among keys[lo, hi) with acc + Σ_{score ≤ v} stake > minority, or −1 if there is
+ * none (acc: the stake of the rows scoring below all of them). Quickselect: a three-way partition around a
+ * pivot score splits the range into <, = and > pivot; the answer lies in the lower part if that is not
+ * empty and its stake already crosses the threshold, is the pivot if the equal part does, else lies above. Stakes
+ * are summed exactly, and equal scores are decided together, as the chain's walk does at the end of a run.
+ * Adversarial pivots cannot make it quadratic: after 2·log2(length) + 8 rounds the rest is sorted and walked.
+ */
+export function weightedSelect(
+  keys: Float64Array,
+  lo: number,
+  hi: number,
+  stake: readonly number[],
+  acc: number,
+  minority: number,
+  rounds = 2 * Math.log2(hi - lo + 1) + 8,
+): number {
+  while (lo < hi) {
+    if (--rounds < 0) return walkSorted(keys.subarray(lo, hi).sort(), stake, acc, minority);
+    const pivot = keyScore(keys[(lo + hi) >>> 1]);
+    let lt = lo; // [lo, lt) < pivot, [lt, i) = pivot, [gt, hi) > pivot
+    let i = lo;
+    let gt = hi;
+    let below = 0;
+    let equal = 0;
+    while (i < gt) {
+      const key = keys[i];
+      const s = keyScore(key);
+      if (s < pivot) {
+        below += stake[keyRow(key)];
+        keys[i++] = keys[lt];
+        keys[lt++] = key;
+      } else if (s > pivot) {
+        keys[i] = keys[--gt];
+        keys[gt] = key;
+      } else {
+        equal += stake[keyRow(key)];
+        i++;
+      }
+    }
+    if (lt > lo && acc + below > minority) hi = lt;
+    else if (acc + below + equal > minority) return pivot;
+    else {
+      acc += below + equal;
+      lo = gt;
+    }
+  }
+  return -1;
+}
+
+/**
+ * {@link weightedSelect} on sorted keys: the score of the first key where the running stake crosses the
+ * threshold (every lower score's cumulative stake is at most the sum before that key, so it is minimal).
+ */
+function walkSorted(sorted: Float64Array, stake: readonly number[], acc: number, minority: number): number {
+  for (const key of sorted) {
+    acc += stake[keyRow(key)];
+    if (acc > minority) return keyScore(key);
+  }
+  return -1;
 }
 
 /** `col_clip_sparse`: entries above their column's threshold are lowered to it, or dropped if it is 0. */

@@ -154,23 +154,23 @@ export function matrixStageNumber(s: MatrixStageInputs): MatrixStageOutput {
   const zeroDrop = s.lastTempo <= 0n;
   const bonds = loadStoredRows(inputs.bonds, n, (_i, j) => !(dropCol[j] ?? zeroDrop));
   let dividends: bigint[];
-  let emaBonds: Csr;
   let emaBondsColNormalized: Csr;
+  let bondsU16: Array<Array<[number, number]>>;
   let liquidAlphaUsed = false;
   if (hp.yuma3Enabled) {
     u16ToProportion(bonds);
     liquidAlphaUsed = hp.liquidAlphaEnabled && consensus.some((c) => c !== 0);
-    if (liquidAlphaUsed) {
-      const params = liquidAlphaParams(
-        u16ProportionToFixed(hp.alphaLow),
-        u16ProportionToFixed(hp.alphaHigh),
-        hp.alphaSigmoidSteepness,
-      );
-      emaBonds = matEmaLiquidAlpha(weightsForBonds, bonds, consensus, liquidAlphaNumber(params));
-    } else {
-      emaBonds = matEma(weightsForBonds, bonds, Number(bondsEmaAlpha(hp.bondsMovingAverage)));
-    }
-    emaBondsColNormalized = copyCsr(emaBonds);
+    const params = liquidAlphaParams(
+      u16ProportionToFixed(hp.alphaLow),
+      u16ProportionToFixed(hp.alphaHigh),
+      hp.alphaSigmoidSteepness,
+    );
+    const emaBonds = liquidAlphaUsed
+      ? matEmaLiquidAlpha(weightsForBonds, bonds, consensus, liquidAlphaNumber(params))
+      : matEma(weightsForBonds, bonds, Number(bondsEmaAlpha(hp.bondsMovingAverage)));
+    // The stored bonds are the EMA itself; the dividends use its column-normalized form, in place.
+    bondsU16 = toU16Rows(emaBonds);
+    emaBondsColNormalized = emaBonds;
     colNormalize(emaBondsColNormalized, n);
     const totalBondsPerValidator = matVecMulRowSum(emaBondsColNormalized, incentiveN);
     dividends = totalBondsPerValidator.map((t, i) => {
@@ -182,12 +182,13 @@ export function matrixStageNumber(s: MatrixStageInputs): MatrixStageOutput {
     colNormalizeU16(bonds, n);
     const bondsDelta = rowHadamard(weightsForBonds, activeStakeN);
     colNormalize(bondsDelta, n);
-    emaBonds = matEma(bondsDelta, bonds, Number(bondsEmaAlpha(hp.bondsMovingAverage)));
+    const emaBonds = matEma(bondsDelta, bonds, Number(bondsEmaAlpha(hp.bondsMovingAverage)));
     colNormalize(emaBonds, n);
     emaBondsColNormalized = copyCsr(emaBonds);
     dividends = matmulTranspose(emaBonds, incentiveN).map(BigInt);
     inplaceNormalize(dividends);
     colMaxUpscale(emaBonds, n);
+    bondsU16 = toU16Rows(emaBonds);
   }
 
   return {
@@ -198,7 +199,7 @@ export function matrixStageNumber(s: MatrixStageInputs): MatrixStageOutput {
     incentive,
     dividends,
     liquidAlphaUsed,
-    bondsU16: toU16Rows(emaBonds),
+    bondsU16,
     trace: lazyTrace({
       weightsMaskedNormalizedBits: weights,
       clippedWeightsBits: clippedWeights,

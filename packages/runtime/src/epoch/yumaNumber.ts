@@ -40,7 +40,7 @@ import {
  *   (1) n ≤ 2^16, every stored value an integer u16 and every stored column an integer in [0, 2^16);
  *   (2) per weight row, Σ u16 over columns < n is below 2^31, and for the original Yuma the same per bond
  *       column (so the chain's I32F32 row/column sums of w·2^32 cannot overflow);
- *   (3) no row holds more than 2^16 entries and no column more than 2^16 (over the weight and bond rows);
+ *   (3) no stored row holds more than 2^16 entries, and no column < n more than 2^16 of a matrix's entries;
  *   (4) the fixed EMA rate α, where used, lies in [0, 1]; the sigmoid steepness / −100 below 2^52 bits —
  * every matrix after loading holds bits in [0, 2^32]: row-normalized weights, their clip at consensus and
  * the interpolation between the two; Yuma3 bonds (u16/65535); EMAs of such values with rates in [0, 1];
@@ -64,17 +64,18 @@ function storedRowsFit(
   rowSums: boolean,
   colSums: boolean,
 ): boolean {
-  const colCount = new Int32Array(TWO16);
+  const colCount = new Int32Array(n);
   const colSum = colSums ? new Float64Array(n) : null;
   for (let i = 0; i < n && i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.length > TWO16) return false;
     let s = 0;
     for (let k = 0; k < row.length; k++) {
-      const [j, w] = row[k];
+      const j = row[k][0];
+      const w = row[k][1];
       if (!isU16(j) || !isU16(w)) return false;
-      if (++colCount[j] > TWO16) return false;
       if (j < n) {
+        if (++colCount[j] > TWO16) return false;
         s += w;
         if (colSum) colSum[j] += w;
       }

@@ -125,7 +125,6 @@ export interface LiquidAlphaNumber {
   readonly low: number;
   readonly high: number;
   readonly steepness: number;
-  readonly reference: LiquidAlphaParams;
   readonly memo: Map<number, number>;
 }
 
@@ -135,13 +134,12 @@ export function liquidAlphaNumber(p: LiquidAlphaParams): LiquidAlphaNumber {
     low: Number(p.low),
     high: Number(p.high),
     steepness: Number(p.steepnessOverMinus100),
-    reference: p,
     memo: new Map(),
   };
 }
 
 /**
- * {@link alphaFromDistance} on numbers, for d ∈ [0, 2^32] and low ≤ high in [0, 2^32]:
+ * {@link alphaFromDistance} on numbers, for d, low and high in [0, 2^32]:
  * - x = floor((d − ½)·s / 2^32) with |d − ½| ≤ 2^31 < 2^37 and |s| < 2^52, so |x| < 2^51 (no saturation);
  * - for |x| ≤ 13 the exp is expI32F32Number, and σ = floor(2^64 / (2^32 + e)) = divI32F32Number(2^32,
  *   2^32 + e) with 2^32 + e < 2^51; beyond 13 (only for steep sigmoids) the BigInt exp decides σ ≤ 2^32;

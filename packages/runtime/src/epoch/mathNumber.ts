@@ -44,6 +44,8 @@ export class CsrBuilder {
     this.v = new Float64Array(capacity);
   }
   push(j: number, v: number): void {
+    // A typed array drops writes past its end silently; a wrong capacity must not lose entries.
+    if (this.#nnz >= this.j.length) throw new RangeError("CsrBuilder: capacity exceeded");
     this.j[this.#nnz] = j;
     this.v[this.#nnz++] = v;
   }

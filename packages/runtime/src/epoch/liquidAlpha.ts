@@ -117,15 +117,21 @@ const ONE_N = 2 ** 32;
 const HALF_N = 2 ** 31;
 const EXP_LIMIT_N = 20 * ONE_N;
 
+/** Slots of the alpha memo (a power of two). */
+const MEMO_SLOTS = 4096;
+
 /**
- * Liquid-alpha parameters as numbers, with a per-epoch memo of alpha by distance: the distance is often
- * 0 or repeats (with bonds_penalty = 1 a weight never exceeds consensus), and alpha depends on nothing else.
+ * Liquid-alpha parameters as numbers, with a per-epoch memo of alpha by distance: alpha depends on nothing
+ * else, and the distance is very often 0 (a weight at or below consensus that does not sell, which
+ * bonds_penalty = 1 guarantees) or repeats. The memo is direct-mapped (slot = d mod 4096, one distance per
+ * slot): a hit costs two array reads, and a miss costs no allocation, unlike a Map keyed by doubles.
  */
 export interface LiquidAlphaNumber {
   readonly low: number;
   readonly high: number;
   readonly steepness: number;
-  readonly memo: Map<number, number>;
+  readonly memoDistance: Float64Array;
+  readonly memoAlpha: Float64Array;
 }
 
 /** Requires |steepnessOverMinus100| < 2^52 bits (any i16 steepness gives < 2^41). */
@@ -134,7 +140,8 @@ export function liquidAlphaNumber(p: LiquidAlphaParams): LiquidAlphaNumber {
     low: Number(p.low),
     high: Number(p.high),
     steepness: Number(p.steepnessOverMinus100),
-    memo: new Map(),
+    memoDistance: new Float64Array(MEMO_SLOTS).fill(-1),
+    memoAlpha: new Float64Array(MEMO_SLOTS),
   };
 }
 
@@ -146,8 +153,8 @@ export function liquidAlphaNumber(p: LiquidAlphaParams): LiquidAlphaNumber {
  * - low + σ·(high − low) has σ ≤ 2^32 and |high − low| ≤ 2^32, so it stays within [0, 2^33].
  */
 function alphaFromDistanceNumber(d: number, p: LiquidAlphaNumber): number {
-  const cached = p.memo.get(d);
-  if (cached !== undefined) return cached;
+  const slot = d & (MEMO_SLOTS - 1); // d mod 4096: & reduces d (< 2^53) modulo 2^32 first
+  if (p.memoDistance[slot] === d) return p.memoAlpha[slot];
   let x = mulI32F32Number(d - HALF_N, p.steepness);
   x = x < -EXP_LIMIT_N ? -EXP_LIMIT_N : x > EXP_LIMIT_N ? EXP_LIMIT_N : x;
   const sigmoid =
@@ -156,7 +163,8 @@ function alphaFromDistanceNumber(d: number, p: LiquidAlphaNumber): number {
       : Number(I32F32.saturatingDiv(ONE, sat(ONE + expSafe(BigInt(x)))));
   const alpha = p.low + mulI32F32Number(sigmoid, p.high - p.low);
   const clamped = Math.max(Math.min(alpha, p.high), p.low);
-  p.memo.set(d, clamped);
+  p.memoDistance[slot] = d;
+  p.memoAlpha[slot] = clamped;
   return clamped;
 }
 

@@ -81,6 +81,18 @@ function withBonds(inputs: EpochInputs): EpochInputs {
   return { ...inputs, bonds: first.bonds, validatorPermit: first.newValidatorPermit };
 }
 
+/**
+ * A harder liquid-alpha epoch: the validators' weights moved since the bonds were stored, and
+ * bonds_penalty = ½ lets weights sit above consensus, so most entries have their own alpha (in the plain
+ * variant every weight is clipped to consensus and at or above its bond, and one alpha serves all).
+ */
+function withMovedWeights(n: number, v: number): EpochInputs {
+  const hp = { ...baseHp, liquidAlphaEnabled: true, bondsPenalty: 32767 };
+  const first = epochMechanism(randomSubnet(n, v, hp, n));
+  const moved = randomSubnet(n, v, hp, n + 1);
+  return { ...moved, bonds: first.bonds, validatorPermit: first.newValidatorPermit };
+}
+
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -130,6 +142,9 @@ console.log(`epochMechanism on random dense subnets (node ${process.version})`);
 for (const [n, v, runs] of sizes)
   for (const [name, hp] of variants)
     bench(`n=${n} validators=${v} ${name}`, withBonds(randomSubnet(n, v, { ...baseHp, ...hp }, n)), runs);
-console.log("the same epochs, also reading the whole trace (converted to BigInt rows on first read):");
+console.log("yuma3+liquid-alpha where most entries need their own alpha (moved weights, bonds_penalty 0.5):");
+for (const [n, v, runs] of sizes)
+  bench(`n=${n} validators=${v} yuma3+liquid-alpha, moved`, withMovedWeights(n, v), runs);
+console.log("yuma3 again, also reading the whole trace (converted to BigInt rows on first read):");
 for (const [n, v, runs] of sizes)
   bench(`n=${n} validators=${v} yuma3 + trace`, withBonds(randomSubnet(n, v, baseHp, n)), runs, true);

@@ -1,4 +1,5 @@
-// Every step of every shared Yuma vector, every field of `expected` (trace included), bit for bit.
+// Every step of every shared Yuma vector, every field of `expected` (trace included), bit for bit, on both
+// the fast number path and the BigInt reference path.
 
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";

@@ -121,7 +121,10 @@ export function matrixStageNumber(s: MatrixStageInputs): MatrixStageOutput {
   const { n, ownerUid } = inputs;
   const activeStakeN = activeStake.map(Number);
 
-  // §5.5 weights (raw u16 counts until normalized) and their masks, all per-entry filters.
+  // §5.5 weights (raw u16 counts until normalized). The chain's four masks (rows without a permit, the
+  // diagonal, weights older than the target's registration, commits before it) each drop single entries
+  // and keep the order, so one pass with their conjunction keeps the same entries in the same order.
+  // Block numbers are compared through their ranks (exact, and numbers even for u64::MAX).
   const commitBlocks = Array.from({ length: n }, (_, i) => inputs.commitBlocks[i] ?? U64_MAX);
   const [lastUpdate, registered, committed] = orderRanks(s.lastUpdate, s.blockAtRegistration, commitBlocks);
   const weights = loadStoredRows(

@@ -108,6 +108,19 @@ const square = fc.integer({ min: 1, max: 9 });
 const bitMatrix = (rows: number, columns: number) => matrix(rows, columns, bits);
 const vector = (len: number) => fc.array(bits, { minLength: len, maxLength: len });
 
+describe("compressed rows", () => {
+  test("the builder grows past its first capacity and keeps every entry in order", () => {
+    const b = new CsrBuilder(3, 1);
+    for (let k = 0; k < 100; k++) b.push(k, k * 2 ** 32 + k);
+    b.endRow();
+    b.push(7, 1);
+    const m = b.finish();
+    assert.deepStrictEqual(Array.from(m.ptr), [0, 100, 101, 101]);
+    assert.deepStrictEqual(Array.from(m.j.subarray(98)), [98, 99, 7]);
+    assert.deepStrictEqual(toSparseRows(m)[0].v[99], 99n * 2n ** 32n + 99n);
+  });
+});
+
 describe("number-path matrix operations equal math.ts", () => {
   test("loading, row normalization and the u16 conversions", () => {
     fc.assert(

@@ -28,11 +28,11 @@ export interface Csr {
   readonly v: Float64Array;
 }
 
-/** Appends entries row by row into preallocated arrays (`capacity` bounds the total). */
+/** Appends entries row by row; `capacity` is a first guess, the arrays double when it is exceeded. */
 export class CsrBuilder {
   readonly ptr: Int32Array;
-  readonly j: Int32Array;
-  readonly v: Float64Array;
+  #j: Int32Array;
+  #v: Float64Array;
   #nnz = 0;
   #row = 0;
   constructor(
@@ -40,14 +40,21 @@ export class CsrBuilder {
     capacity: number,
   ) {
     this.ptr = new Int32Array(rows + 1);
-    this.j = new Int32Array(capacity);
-    this.v = new Float64Array(capacity);
+    this.#j = new Int32Array(Math.max(capacity, 16));
+    this.#v = new Float64Array(Math.max(capacity, 16));
   }
   push(j: number, v: number): void {
-    // A typed array drops writes past its end silently; a wrong capacity must not lose entries.
-    if (this.#nnz >= this.j.length) throw new RangeError("CsrBuilder: capacity exceeded");
-    this.j[this.#nnz] = j;
-    this.v[this.#nnz++] = v;
+    if (this.#nnz === this.#j.length) this.#grow();
+    this.#j[this.#nnz] = j;
+    this.#v[this.#nnz++] = v;
+  }
+  #grow(): void {
+    const j = new Int32Array(this.#j.length * 2);
+    const v = new Float64Array(this.#v.length * 2);
+    j.set(this.#j);
+    v.set(this.#v);
+    this.#j = j;
+    this.#v = v;
   }
   endRow(): void {
     this.ptr[++this.#row] = this.#nnz;
@@ -56,7 +63,7 @@ export class CsrBuilder {
   finish(): Csr {
     while (this.#row < this.rows) this.endRow();
     const nnz = this.#nnz;
-    return { rows: this.rows, ptr: this.ptr, j: this.j.subarray(0, nnz), v: this.v.subarray(0, nnz) };
+    return { rows: this.rows, ptr: this.ptr, j: this.#j.subarray(0, nnz), v: this.#v.subarray(0, nnz) };
   }
 }
 
@@ -481,7 +488,7 @@ export function interpolate(a: Csr, b: Csr, columns: number, ratio: number): Csr
   if (ratio === ONE || a.rows !== b.rows) return copyCsr(b);
   const scratch = new RowScratch(columns);
   const { a: row1, b: row2, cols } = scratch;
-  const out = new CsrBuilder(a.rows, Math.min(a.j.length + b.j.length, a.rows * columns));
+  const out = new CsrBuilder(a.rows, Math.max(a.j.length, b.j.length));
   for (let i = 0; i < a.rows; i++) {
     const count = unionColumns(a, b, i, scratch);
     for (let t = 0; t < count; t++) row1[cols[t]] = row2[cols[t]] = 0;
@@ -507,7 +514,7 @@ export function matEma(newM: Csr, oldM: Csr, alpha: number): Csr {
   const oneMinusAlpha = ONE - alpha;
   const scratch = new RowScratch(n);
   const { a: acc, cols } = scratch;
-  const out = new CsrBuilder(n, Math.min(newM.j.length + oldM.j.length, n * n));
+  const out = new CsrBuilder(n, Math.max(newM.j.length, oldM.j.length));
   for (let i = 0; i < n; i++) {
     const count = unionColumns(newM, oldM, i, scratch);
     for (let t = 0; t < count; t++) acc[cols[t]] = 0;

@@ -109,11 +109,12 @@ export function toSparseRows(m: Csr): SparseRow[] {
 
 /** Stored u16 rows (`fixed_proportion_to_u16` per entry, bits < 2^37). */
 export function toU16Rows(m: Csr): Array<Array<[number, number]>> {
-  const out: Array<Array<[number, number]>> = [];
+  const out = new Array<Array<[number, number]>>(m.rows);
   for (let i = 0; i < m.rows; i++) {
-    const row: Array<[number, number]> = [];
-    for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++) row.push([m.j[k], fixedProportionToU16Number(m.v[k])]);
-    out.push(row);
+    const k0 = m.ptr[i];
+    const row = new Array<[number, number]>(m.ptr[i + 1] - k0); // sized up front: no regrowth
+    for (let t = 0; t < row.length; t++) row[t] = [m.j[k0 + t], fixedProportionToU16Number(m.v[k0 + t])];
+    out[i] = row;
   }
   return out;
 }

@@ -14,6 +14,7 @@ export {
 export {
   activityCutoffBlocks,
   bondsEmaAlpha,
+  type EpochPath,
   epochMechanism,
   stakeWeights,
   taoWeightU96F32,

@@ -8,7 +8,7 @@ import type {
   MultiMechanismEpochInputs,
   MultiMechanismEpochOutput,
 } from "./types.ts";
-import { epochMechanism } from "./yuma.ts";
+import { type EpochPath, epochMechanism } from "./yuma.ts";
 
 const U16_MAX = 65535n;
 const U64_MAX = (1n << 64n) - 1n;
@@ -37,7 +37,10 @@ function weightedAcc(existing: bigint, added: bigint, weight: bigint, intBits: n
   return U64F64.toUint(acc, intBits);
 }
 
-export function epochWithMechanisms(inputs: MultiMechanismEpochInputs): MultiMechanismEpochOutput {
+export function epochWithMechanisms(
+  inputs: MultiMechanismEpochInputs,
+  path: EpochPath = "auto",
+): MultiMechanismEpochOutput {
   const { n } = inputs;
   const count = inputs.mechanisms.length;
   const mechanismEmissions = splitEmissions(inputs.raoEmission, count, inputs.mechanismEmissionSplit);
@@ -56,7 +59,7 @@ export function epochWithMechanisms(inputs: MultiMechanismEpochInputs): MultiMec
   const u16Acc = (a: number, b: number, w: bigint) => Number(weightedAcc(BigInt(a), BigInt(b), w, 16));
   for (let m = 0; m < count; m++) {
     const share = mechanismEmissions[m];
-    const out = epochMechanism({ ...inputs, ...inputs.mechanisms[m], raoEmission: share });
+    const out = epochMechanism({ ...inputs, ...inputs.mechanisms[m], raoEmission: share }, path);
     mechanisms.push(out);
     // Weight of this mechanism in the aggregates; with zero emission mechanism 0 takes it all.
     const weight =

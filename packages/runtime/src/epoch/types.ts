@@ -67,7 +67,10 @@ export interface MultiMechanismEpochInputs extends SubnetEpochInputs {
 
 export type EmissionFallback = "active_stake" | "stake" | null;
 
-/** Intermediate values, for finding where two implementations diverge. */
+/**
+ * Intermediate values, for finding where two implementations diverge. The matrices (`…Bits` rows) may be
+ * getters that build their BigInt rows on first read, so an epoch whose trace nobody reads does not pay.
+ */
 export interface EpochTrace {
   inactive: boolean[];
   lastTempo: bigint;

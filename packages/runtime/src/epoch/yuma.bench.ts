@@ -2,7 +2,7 @@
 // Run with `npm run bench -- yuma`. Figures go to BENCHMARKS.md.
 
 import { epochMechanism } from "./index.ts";
-import type { EpochHyperparameters, EpochInputs } from "./types.ts";
+import type { EpochHyperparameters, EpochInputs, EpochOutput } from "./types.ts";
 
 /** Small deterministic PRNG (mulberry32) so every run measures the same subnets. */
 function rng(seed: number) {
@@ -81,17 +81,46 @@ function withBonds(inputs: EpochInputs): EpochInputs {
   return { ...inputs, bonds: first.bonds, validatorPermit: first.newValidatorPermit };
 }
 
+/**
+ * A harder liquid-alpha epoch: the validators' weights moved since the bonds were stored, and
+ * bonds_penalty = ½ lets weights sit above consensus, so most entries have their own alpha (in the plain
+ * variant every weight is clipped to consensus and at or above its bond, and one alpha serves all).
+ */
+function withMovedWeights(n: number, v: number): EpochInputs {
+  const hp = { ...baseHp, liquidAlphaEnabled: true, bondsPenalty: 32767 };
+  const first = epochMechanism(randomSubnet(n, v, hp, n));
+  const moved = randomSubnet(n, v, hp, n + 1);
+  return { ...moved, bonds: first.bonds, validatorPermit: first.newValidatorPermit };
+}
+
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
-function bench(label: string, inputs: EpochInputs, runs: number): void {
-  epochMechanism(inputs); // warm-up
+/** Reads every matrix of the trace, which the number path only materializes (as BigInt rows) on demand. */
+function readTrace(out: EpochOutput): number {
+  const t = out.trace;
+  const mats = [
+    t.weightsMaskedNormalizedBits,
+    t.clippedWeightsBits,
+    t.weightsForBondsBits,
+    t.bondsPreparedBits,
+    t.emaBondsColNormalizedBits,
+  ];
+  return mats.reduce((a, m) => a + m.length, 0);
+}
+
+function bench(label: string, inputs: EpochInputs, runs: number, withTrace = false): void {
+  const run = () => {
+    const out = epochMechanism(inputs);
+    if (withTrace) readTrace(out);
+  };
+  run(); // warm-up
   const times: number[] = [];
   for (let k = 0; k < runs; k++) {
     const t0 = process.hrtime.bigint();
-    epochMechanism(inputs);
+    run();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   console.log(
@@ -113,3 +142,9 @@ console.log(`epochMechanism on random dense subnets (node ${process.version})`);
 for (const [n, v, runs] of sizes)
   for (const [name, hp] of variants)
     bench(`n=${n} validators=${v} ${name}`, withBonds(randomSubnet(n, v, { ...baseHp, ...hp }, n)), runs);
+console.log("yuma3+liquid-alpha where most entries need their own alpha (moved weights, bonds_penalty 0.5):");
+for (const [n, v, runs] of sizes)
+  bench(`n=${n} validators=${v} yuma3+liquid-alpha, moved`, withMovedWeights(n, v), runs);
+console.log("yuma3 again, also reading the whole trace (converted to BigInt rows on first read):");
+for (const [n, v, runs] of sizes)
+  bench(`n=${n} validators=${v} yuma3 + trace`, withBonds(randomSubnet(n, v, baseHp, n)), runs, true);

@@ -1,4 +1,5 @@
-// Every step of every shared Yuma vector, every field of `expected` (trace included), bit for bit.
+// Every step of every shared Yuma vector, every field of `expected` (trace included), bit for bit, on both
+// the fast number path and the BigInt reference path.
 
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -7,6 +8,7 @@ import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { epochMechanism, epochWithMechanisms } from "./index.ts";
 import { encodeEpochOutput, encodeMultiMechanismOutput, parseStepInputs } from "./vectorFormat.ts";
+import { numberStageApplies } from "./yumaNumber.ts";
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), "../../fixtures/yuma");
 const files = readdirSync(dir)
@@ -47,11 +49,19 @@ for (const file of files) {
     vector.steps.forEach((step, k) => {
       test(`step ${k}: ${step.label}`, () => {
         const parsed = parseStepInputs(step.inputs, `steps[${k}].inputs`);
-        const actual =
+        // Every vector must take the fast number path on its own, and the BigInt reference must agree too.
+        const singles =
           parsed.kind === "single"
-            ? encodeEpochOutput(epochMechanism(parsed.inputs))
-            : encodeMultiMechanismOutput(epochWithMechanisms(parsed.inputs));
-        assertSameFields(actual, step.expected, `steps[${k}].expected`);
+            ? [parsed.inputs]
+            : parsed.inputs.mechanisms.map((m) => ({ ...parsed.inputs, ...m, raoEmission: 0n }));
+        for (const inputs of singles) assert.ok(numberStageApplies(inputs), "the number path applies");
+        for (const path of ["auto", "bigint"] as const) {
+          const actual =
+            parsed.kind === "single"
+              ? encodeEpochOutput(epochMechanism(parsed.inputs, path))
+              : encodeMultiMechanismOutput(epochWithMechanisms(parsed.inputs, path));
+          assertSameFields(actual, step.expected, `[${path}] steps[${k}].expected`);
+        }
       });
     });
 

@@ -1,6 +1,7 @@
 // Epoch benchmark on random subnets: median wall time of `epochMechanism` per size and bond variant.
 // Run with `npm run bench -- yuma`. Figures go to BENCHMARKS.md.
 
+import { DEFAULT_EPOCH_HYPERPARAMETERS } from "./defaults.ts";
 import { epochMechanism } from "./index.ts";
 import type { EpochHyperparameters, EpochInputs, EpochOutput } from "./types.ts";
 
@@ -16,21 +17,7 @@ function rng(seed: number) {
   };
 }
 
-const baseHp: EpochHyperparameters = {
-  kappa: 32767,
-  bondsPenalty: 65535,
-  bondsMovingAverage: 900_000n,
-  yuma3Enabled: true,
-  liquidAlphaEnabled: false,
-  alphaLow: 45875,
-  alphaHigh: 58982,
-  alphaSigmoidSteepness: 1000,
-  maxAllowedValidators: 64,
-  stakeThreshold: 0n,
-  taoWeight: 971_718_665_099_567_868n,
-  activityCutoffFactorMilli: 13_889,
-  commitRevealEnabled: false,
-};
+const baseHp: EpochHyperparameters = { ...DEFAULT_EPOCH_HYPERPARAMETERS };
 
 /** A subnet whose first `validators` uids hold most stake and weight every other uid (dense rows). */
 function randomSubnet(n: number, validators: number, hp: EpochHyperparameters, seed: number): EpochInputs {

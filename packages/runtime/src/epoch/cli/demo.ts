@@ -1,7 +1,7 @@
 // `npm start` (until the node exists): one Yuma epoch on a small demo subnet, printed as a table.
 // Three validators agree on four miners' quality except one, which overrates miner 6; consensus clips it.
 
-import { epochMechanism } from "../index.ts";
+import { DEFAULT_EPOCH_HYPERPARAMETERS, epochMechanism } from "../index.ts";
 import type { EpochInputs } from "../types.ts";
 
 const TAO = 1_000_000_000n;
@@ -38,21 +38,7 @@ const inputs: EpochInputs = {
   lastMechanismStepBlock: 639n,
   ownerUid: null,
   raoEmission: 360n * TAO,
-  hyperparameters: {
-    kappa: 32767,
-    bondsPenalty: 65535,
-    bondsMovingAverage: 900_000n,
-    yuma3Enabled: true,
-    liquidAlphaEnabled: false,
-    alphaLow: 45875,
-    alphaHigh: 58982,
-    alphaSigmoidSteepness: 1000,
-    maxAllowedValidators: 64,
-    stakeThreshold: 0n,
-    taoWeight: 971_718_665_099_567_868n,
-    activityCutoffFactorMilli: 13_889,
-    commitRevealEnabled: false,
-  },
+  hyperparameters: DEFAULT_EPOCH_HYPERPARAMETERS,
   alphaStake: [500_000n * TAO, 300_000n * TAO, 200_000n * TAO, 10n * TAO, 10n * TAO, 10n * TAO, 10n * TAO],
   taoStake: [0n, 0n, 0n, 0n, 0n, 0n, 0n],
   validatorPermit: [true, true, true, false, false, false, false],

@@ -1,4 +1,5 @@
 // @opentao/runtime: the chain's state-transition function — pure, deterministic, exact, no I/O.
+export * from "./chainSpec/index.ts";
 export * from "./coinbase/index.ts";
 export * from "./epoch/index.ts";
 export * from "./errors.ts";

@@ -1,0 +1,66 @@
+// The built-in chain specs and the genesis they produce; malformed specs are refused with the field named.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Keyring } from "@polkadot/keyring";
+import { cryptoWaitReady } from "@polkadot/util-crypto";
+import { storage as balances } from "../pallets/balances/pallet.ts";
+import { storage as sudo } from "../pallets/sudo/pallet.ts";
+import { storage as system } from "../pallets/system/pallet.ts";
+import { builtInChainSpec, genesisState, parseChainSpec } from "./chainSpec.ts";
+
+test("dev endows //Alice … //Ferdie and makes //Alice sudo", async () => {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: "sr25519" });
+  const spec = builtInChainSpec("dev");
+  assert.equal(spec.chainType, "Development");
+  assert.equal(spec.runtime.allowLoopback, true);
+  const names = ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"];
+  assert.deepEqual(
+    spec.genesis.balances.map(([who]) => Buffer.from(who).toString("hex")),
+    names.map((n) => Buffer.from(keyring.addFromUri(`//${n}`).publicKey).toString("hex")),
+  );
+  const s = genesisState(spec);
+  const alice = keyring.addFromUri("//Alice").publicKey;
+  assert.equal(system.Account.get(s, alice).data.free, 1_000_000n * 1_000_000_000n);
+  assert.equal(balances.TotalIssuance.get(s), 6n * 1_000_000n * 1_000_000_000n);
+  assert.deepEqual(sudo.Key.get(s), alice);
+});
+
+test("local is a smaller network with the same sudo", () => {
+  const spec = builtInChainSpec("local");
+  assert.equal(spec.chainType, "Local");
+  assert.equal(spec.genesis.balances.length, 2);
+});
+
+test("malformed specs name the field", () => {
+  const good = { name: "x", id: "x", chainType: "Local", genesis: { balances: [] } };
+  assert.doesNotThrow(() => parseChainSpec(good));
+  const cases: Array<[unknown, RegExp]> = [
+    [{ ...good, chainType: "Prod" }, /chainType/],
+    [
+      { ...good, genesis: { balances: [["0x12", "1000"]] } },
+      /genesis\.balances\[0\]\[0\]: expected a 32-byte account id/,
+    ],
+    [{ ...good, genesis: { balances: [[`0x${"11".repeat(32)}`, "499"]] } }, /below the existential deposit/],
+    [
+      { ...good, genesis: { balances: [[`0x${"11".repeat(32)}`, 1000]] } },
+      /genesis\.balances\[0\]\[1\]: expected an amount in RAO/,
+    ],
+    [
+      {
+        ...good,
+        genesis: {
+          balances: [
+            [`0x${"11".repeat(32)}`, "1000"],
+            [`0x${"11".repeat(32)}`, "1000"],
+          ],
+        },
+      },
+      /genesis\.balances\[1\]\[0\]: account listed twice/,
+    ],
+    [{ ...good, genesis: { balances: [], sudo: "alice" } }, /genesis\.sudo/],
+  ];
+  for (const [spec, re] of cases) assert.throws(() => parseChainSpec(spec), re);
+  assert.throws(() => builtInChainSpec("mainnet"), /no built-in chain spec "mainnet"/);
+});

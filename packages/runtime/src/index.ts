@@ -4,8 +4,14 @@ export * from "./coinbase/index.ts";
 export * from "./epoch/index.ts";
 export * from "./errors.ts";
 export * from "./extrinsic/index.ts";
+export { type DispatchErrorValue, describeError, type Origin } from "./frame/dispatch.ts";
 export * from "./frame/index.ts";
 export * from "./metadata/index.ts";
+export { storage as balancesStorage } from "./pallets/balances/pallet.ts";
+export { storage as subtensorStorage } from "./pallets/subtensor/pallet.ts";
+export { storage as sudoStorage } from "./pallets/sudo/pallet.ts";
+export { storage as systemStorage } from "./pallets/system/pallet.ts";
+export { storage as timestampStorage } from "./pallets/timestamp/pallet.ts";
 export * from "./registration/index.ts";
 export {
   extensions,
@@ -17,8 +23,10 @@ export {
   runtimeMetadata,
   runtimeVersion,
   SPEC_VERSION,
+  systemEvents,
   TRANSACTION_VERSION,
 } from "./runtime/definition.ts";
+export { Executive, type RuntimeCallValue, type RuntimeConfig } from "./runtime/executive.ts";
 export * from "./staking/index.ts";
 export * from "./subnets/index.ts";
 export * from "./swap/index.ts";

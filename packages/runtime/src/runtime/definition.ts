@@ -3,6 +3,7 @@
 
 import { blake2_64 } from "@opentao/primitives";
 import {
+  AccountId32,
   H256,
   MultiAddress,
   MultiSignature,
@@ -55,6 +56,18 @@ const runtimeApis: RuntimeApiDecl[] = [
         output: T.option(T.newtype(["sp_core", "OpaqueMetadata"], T.bytes(T.u8), "Vec<u8>")),
       },
       { name: "metadata_versions", inputs: [], output: T.vec(T.u32) },
+    ],
+  },
+  {
+    name: "AccountNonceApi",
+    version: 1,
+    methods: [
+      {
+        name: "account_nonce",
+        inputs: [{ name: "account", type: AccountId32 }],
+        output: T.u32,
+        docs: [" Get current account nonce of given `AccountId`."],
+      },
     ],
   },
 ];

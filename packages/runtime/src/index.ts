@@ -11,7 +11,7 @@ export { storage as balancesStorage } from "./pallets/balances/pallet.ts";
 export { storage as subtensorStorage } from "./pallets/subtensor/pallet.ts";
 export { storage as sudoStorage } from "./pallets/sudo/pallet.ts";
 export { storage as systemStorage } from "./pallets/system/pallet.ts";
-export { storage as timestampStorage } from "./pallets/timestamp/pallet.ts";
+export { MINIMUM_PERIOD_MS, storage as timestampStorage } from "./pallets/timestamp/pallet.ts";
 export * from "./registration/index.ts";
 export {
   extensions,

@@ -3,7 +3,14 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { builtInChainSpec, signExtrinsic, systemEvents, systemStorage } from "@opentao/runtime";
+import {
+  builtInChainSpec,
+  MINIMUM_PERIOD_MS,
+  signExtrinsic,
+  systemEvents,
+  systemStorage,
+  timestampStorage,
+} from "@opentao/runtime";
 import { Keyring } from "@polkadot/keyring";
 import type { KeyringPair } from "@polkadot/keyring/types";
 import { cryptoWaitReady } from "@polkadot/util-crypto";
@@ -77,4 +84,11 @@ test("invalid extrinsics are left out, each with Substrate's reason; a failing c
   assert.deepEqual(block.included, [{ index: 1, error: "Token.FundsUnavailable" }]);
   assert.equal(systemStorage.Account.get(store.stateAt(block.hash), alice.publicKey).nonce, 2);
   assert.equal(store.best().number, 2);
+});
+
+test("block time advances at least MinimumPeriod even when sealing faster than the wall clock", () => {
+  const a = producer.produceBlock(1_700_000_100_000n);
+  const b = producer.produceBlock(1_700_000_100_001n);
+  const now = (hash: string) => timestampStorage.Now.get(store.stateAt(hash as `0x${string}`));
+  assert.equal(now(b.hash) - now(a.hash), MINIMUM_PERIOD_MS);
 });

@@ -14,10 +14,12 @@ import {
   encodeExtrinsic,
   eraBirth,
   genesisState,
+  MINIMUM_PERIOD_MS,
   pallets,
   SPEC_VERSION,
   systemStorage as system,
   TRANSACTION_VERSION,
+  timestampStorage,
   verifyExtrinsic,
 } from "@opentao/runtime";
 import { Bytes, blockHeader, Vector } from "@polkadot-api/substrate-bindings";
@@ -107,6 +109,10 @@ export class BlockProducer {
     const body: Uint8Array[] = [];
     const included: IncludedResult[] = [];
     const excluded: ProducedBlock["excluded"] = [];
+    // Block time never goes back and advances at least MinimumPeriod: a dev chain sealing faster than 6 s
+    // (or fast-forwarding) runs its clock ahead of the wall clock rather than failing the inherent.
+    const prev = timestampStorage.Now.get(pending);
+    if (prev !== 0n && now < prev + MINIMUM_PERIOD_MS) now = prev + MINIMUM_PERIOD_MS;
     const inherent = encodeExtrinsic({
       signed: false,
       version: 4,

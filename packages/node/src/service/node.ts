@@ -84,7 +84,14 @@ export class Node {
     node.#registerMethods();
     await rpc.listen();
     if ((options.sealing ?? "interval") === "interval")
-      node.#timer = setInterval(() => node.sealBlock(), options.blockTimeMs ?? 12_000);
+      node.#timer = setInterval(() => {
+        // A failed block is logged and the next interval tries again; the node keeps serving.
+        try {
+          node.sealBlock();
+        } catch (e) {
+          rpc.logger.error({ err: e }, "block production failed");
+        }
+      }, options.blockTimeMs ?? 12_000);
     return node;
   }
 

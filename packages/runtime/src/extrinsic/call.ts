@@ -87,7 +87,8 @@ function cursorOver(bytes: Uint8Array): Cursor {
       throw new Error("scale-ts no longer shares its decoding cursor; decodeCall needs updating");
     Cursor = C;
   }
-  return new Cursor(bytes.slice().buffer);
+  // A fresh copy: a Node Buffer's slice() is a view into a shared pool, and the cursor reads `.buffer` from 0.
+  return new Cursor(new Uint8Array(bytes).buffer);
 }
 
 export function decodeCall(bytes: Uint8Array): RuntimeCallValue {

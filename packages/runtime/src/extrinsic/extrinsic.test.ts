@@ -6,7 +6,7 @@ import { before, describe, test } from "node:test";
 import { blake2_256, cryptoReady } from "@opentao/primitives";
 import { Keyring } from "@polkadot/keyring";
 import fc from "fast-check";
-import { decodeCall, encodeCall, MAX_CALL_DEPTH, type RuntimeCallValue } from "./call.ts";
+import { callName, decodeCall, encodeCall, MAX_CALL_DEPTH, type RuntimeCallValue } from "./call.ts";
 import { type Era, IMMORTAL, mortalEra } from "./era.ts";
 import { ExtrinsicError } from "./errors.ts";
 import type { ImplicitValues } from "./extensions.ts";
@@ -508,4 +508,13 @@ describe("round trips over random extrinsics", () => {
       { numRuns: 60 },
     );
   });
+});
+
+test("decoding works on Node Buffer views (as LMDB and sockets hand them out)", () => {
+  const call = { type: "System", value: { type: "remark", value: { remark: new Uint8Array([1, 2, 3]) } } };
+  const bytes = encodeExtrinsic({ signed: false, version: 4, call });
+  const pooled = Buffer.concat([Buffer.from([9, 9, 9]), Buffer.from(bytes)]);
+  const decoded = decodeExtrinsic(pooled.subarray(3));
+  assert.deepEqual(decodeCall(encodeCall(decoded.call)), decoded.call);
+  assert.equal(callName(encodeCall(decoded.call)), "System.remark");
 });

@@ -84,6 +84,10 @@ test("values stored as views into a larger buffer decode correctly", () => {
   const backing = new Uint8Array([9, 9, 1, 2]);
   s.set(v.key(), backing.subarray(2));
   assert.equal(v.get(s), 0x0201);
+  // A Node Buffer view (as LMDB hands out): Buffer#slice shares memory, so it must still be copied.
+  const pooled = Buffer.from([7, 7, 7, 3, 4]);
+  s.set(v.key(), pooled.subarray(3));
+  assert.equal(v.get(s), 0x0403);
 });
 
 test("the default is a fresh value on every read, so mutating it cannot leak", () => {

@@ -260,5 +260,6 @@ export function fieldsCodec(fields: Field[]): Codec<any> {
  */
 export function decodeBytes<V>(codec: Codec<V>, bytes: Uint8Array): V {
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return codec.dec(whole ? bytes : bytes.slice());
+  // `new Uint8Array(view)` copies; a Node Buffer's `slice()` would only make another view.
+  return codec.dec(whole ? bytes : new Uint8Array(bytes));
 }

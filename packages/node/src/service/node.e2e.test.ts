@@ -12,6 +12,7 @@ import { Node } from "./node.ts";
 
 let node: Node;
 let api: ApiPromise;
+let provider: WsProvider;
 let clock = 1_700_000_000_000n;
 const TAO = 1_000_000_000n;
 
@@ -25,8 +26,9 @@ before(async () => {
     logger: pino({ level: "silent" }),
     now: () => (clock += 12_000n),
   });
+  provider = new WsProvider(`ws://127.0.0.1:${node.port}`);
   api = await ApiPromise.create({
-    provider: new WsProvider(`ws://127.0.0.1:${node.port}`),
+    provider,
     noInitWarn: true,
     throwOnConnect: true,
   });
@@ -88,4 +90,22 @@ test("a sealed transfer shows up in state, and new heads are pushed", async () =
   for (let i = 0; i < 50 && !heads.includes(1); i++) await new Promise((r) => setTimeout(r, 20));
   assert.ok(heads.includes(1), `new heads seen: ${heads}`);
   unsub();
+});
+
+test("dev_newBlock fast-forwards: count and to, with bad counts refused", async () => {
+  const before = (await api.rpc.chain.getHeader()).number.toNumber();
+  const hash = await provider.send("dev_newBlock", [{ count: 25 }]);
+  const head = await api.rpc.chain.getHeader();
+  assert.equal(head.number.toNumber(), before + 25);
+  assert.equal(String(hash), head.hash.toHex());
+  await provider.send("dev_newBlock", [{ to: before + 30 }]);
+  assert.equal((await api.rpc.chain.getHeader()).number.toNumber(), before + 30);
+  const res = await fetch(`http://127.0.0.1:${node.port}/`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "dev_newBlock", params: [{ count: 0 }] }),
+  });
+  const body = (await res.json()) as { error: { code: number; message: string; data: string } };
+  assert.equal(body.error.code, -32602);
+  assert.match(body.error.data, /count/);
 });

@@ -34,6 +34,9 @@ const bytes = (h: unknown, what: string): Uint8Array => {
   return new Uint8Array(Buffer.from(h.startsWith("0x") ? h.slice(2) : h, "hex"));
 };
 
+const isLoopback = (addr: string | undefined) =>
+  addr !== undefined && (addr === "::1" || addr.startsWith("127.") || addr.startsWith("::ffff:127."));
+
 /** The header as Substrate's JSON-RPC shows it (`number` as a hex string). */
 function headerJson(scale: Uint8Array) {
   const h = blockHeader.dec(scale);
@@ -233,6 +236,23 @@ export class Node {
         ];
       },
       { minParams: 1, maxParams: 2 },
+    );
+    // chopsticks' dev_newBlock: seal `count` blocks now (fast-forwarding tempos), loopback callers only.
+    rpc.register(
+      "dev_newBlock",
+      ([opts], ctx) => {
+        if (!isLoopback(ctx.remoteAddress))
+          throw new RpcError(-32601, "Method not found", "dev_* methods are served to loopback callers only");
+        const o = (opts ?? {}) as { count?: unknown; to?: unknown };
+        const best = store.best().number;
+        const count = o.to !== undefined ? Number(o.to) - best : o.count === undefined ? 1 : Number(o.count);
+        if (!Number.isInteger(count) || count < 1 || count > 100_000)
+          throw RpcError.invalidParams("count (or to − best) must be an integer from 1 to 100000");
+        let hash = store.best().hash;
+        for (let i = 0; i < count; i++) hash = this.sealBlock().hash;
+        return hash;
+      },
+      { maxParams: 1 },
     );
     rpc.registerSubscription({
       subscribe: ["state_subscribeRuntimeVersion", "chain_subscribeRuntimeVersion"],

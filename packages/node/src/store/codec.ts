@@ -1,6 +1,8 @@
 // Byte layouts of the block store: LMDB keys for versioned state, block numbers, block bodies, and the
 // few header fields the store reads itself (parent hash, number, state root) straight from SCALE.
 
+import { compactNumber } from "@polkadot-api/substrate-bindings";
+
 /** A block hash as the JSON-RPC and polkadot-api write it: `0x` + 64 lowercase hex digits. */
 export type HexHash = `0x${string}`;
 
@@ -26,23 +28,11 @@ export function u32be(n: number): Buffer {
 
 export function compactEncode(n: number): Buffer {
   if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`compact: ${n} is not a u32`);
-  if (n < 1 << 6) return Buffer.from([n << 2]);
-  if (n < 1 << 14) {
-    const b = Buffer.alloc(2);
-    b.writeUInt16LE((n << 2) | 1, 0);
-    return b;
-  }
-  if (n < 1 << 30) {
-    const b = Buffer.alloc(4);
-    b.writeUInt32LE(((n << 2) | 2) >>> 0, 0);
-    return b;
-  }
-  const b = Buffer.alloc(5);
-  b[0] = 3; // big-integer mode, 4 bytes follow
-  b.writeUInt32LE(n, 1);
-  return b;
+  return Buffer.from(compactNumber.enc(n));
 }
 
+// Decoding stays hand-written: it reads at an offset inside a larger buffer and reports where it ended,
+// which scale-ts decoders (they ignore a view's byteOffset) do not.
 /** Decodes a compact u32 at `offset`; returns the value and the offset just past it. */
 export function compactDecode(b: Uint8Array, offset: number): [number, number] {
   if (offset >= b.length) throw new RangeError("compact: out of input");

@@ -10,6 +10,7 @@ export * from "./metadata/index.ts";
 export { storage as balancesStorage } from "./pallets/balances/pallet.ts";
 export { storage as subtensorStorage } from "./pallets/subtensor/pallet.ts";
 export { storage as sudoStorage } from "./pallets/sudo/pallet.ts";
+export { storage as swapStorage } from "./pallets/swap/pallet.ts";
 export { storage as systemStorage } from "./pallets/system/pallet.ts";
 export { MINIMUM_PERIOD_MS, storage as timestampStorage } from "./pallets/timestamp/pallet.ts";
 export * from "./registration/index.ts";
@@ -27,6 +28,8 @@ export {
   TRANSACTION_VERSION,
 } from "./runtime/definition.ts";
 export { Executive, type RuntimeCallValue, type RuntimeConfig } from "./runtime/executive.ts";
+export type { CallHandler, CallHandlers } from "./runtime/handlers.ts";
+export { bittensorRuntimeApis, executeRuntimeApi } from "./runtimeApi/index.ts";
 export * from "./staking/index.ts";
 export * from "./subnets/index.ts";
 export * from "./swap/index.ts";

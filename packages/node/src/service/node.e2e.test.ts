@@ -35,7 +35,9 @@ before(async () => {
 });
 
 after(async () => {
+  // If ApiPromise.create failed, `api` is unset but the provider would reconnect forever: close it too.
   await api?.disconnect();
+  await provider?.disconnect();
   await node?.stop();
 });
 

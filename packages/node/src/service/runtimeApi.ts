@@ -1,7 +1,8 @@
 // `state_call`: the runtime APIs clients call by name, answered from the state at a block.
-// So far Core, Metadata and AccountNonceApi; the Bittensor APIs come with their pallets.
+// Core, Metadata and AccountNonceApi here; the Bittensor APIs are the runtime's (`executeRuntimeApi`).
 
 import {
+  executeRuntimeApi,
   RuntimeVersion,
   runtimeMetadata,
   runtimeVersion,
@@ -36,7 +37,10 @@ export function stateCall(state: StateReader, method: string, args: Uint8Array):
         throw new RpcError(-32602, "Invalid params", "AccountNonceApi_account_nonce takes an AccountId32");
       return u32.enc(systemStorage.Account.get(state, args).nonce);
     }
-    default:
+    default: {
+      const out = executeRuntimeApi(state, method, args);
+      if (out) return out;
       throw new RpcError(-32000, "Client error: Execution failed", `Exported method ${method} is not found`);
+    }
   }
 }

@@ -24,6 +24,11 @@ const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
 const SPEC_425_ADDITIONS = new Set([
   "SubtensorModule.SubnetEpochIndex",
   "SubtensorModule.ActivityCutoffFactorMilli",
+  "SubtensorModule.register_limit",
+  "SubtensorModule.TotalHotkeySharesV2",
+  "SubtensorModule.AlphaV2",
+  "Swap.SwapBalancer",
+  "Swap.PalSwapInitialized",
 ]);
 
 describe("metadata matches finney for every implemented item", () => {
@@ -32,8 +37,10 @@ describe("metadata matches finney for every implemented item", () => {
       const f = finney.pallets[pallet];
       assert.ok(f, `finney has no pallet ${pallet}`);
       assert.equal(p.index, f.index, `${pallet} index`);
-      for (const [name, c] of Object.entries(p.calls))
+      for (const [name, c] of Object.entries(p.calls)) {
+        if (!f.calls[name] && SPEC_425_ADDITIONS.has(`${pallet}.${name}`)) continue;
         assert.deepEqual(c, f.calls[name], `${pallet}.${name} call`);
+      }
       for (const [name, e] of Object.entries(p.events))
         assert.deepEqual(e, f.events[name], `${pallet}.${name} event`);
       for (const [name, e] of Object.entries(p.errors))

@@ -18,13 +18,16 @@ import {
   type ExtensionDecl,
   type RuntimeApiDecl,
 } from "../metadata/build.ts";
+import { adminUtilsPallet } from "../pallets/adminUtils/pallet.ts";
 import { balancesPallet } from "../pallets/balances/pallet.ts";
 import { subtensorPallet } from "../pallets/subtensor/pallet.ts";
 import { sudoPallet } from "../pallets/sudo/pallet.ts";
+import { swapPallet } from "../pallets/swap/pallet.ts";
 import { eventsStorage, systemPallet } from "../pallets/system/pallet.ts";
 import { timestampPallet } from "../pallets/timestamp/pallet.ts";
 import { transactionPaymentPallet } from "../pallets/transactionPayment/pallet.ts";
 import { utilityPallet } from "../pallets/utility/pallet.ts";
+import { bittensorRuntimeApis } from "../runtimeApi/index.ts";
 
 /** DESIGN.md decision 8: economics and behaviour follow subtensor spec 425. */
 export const SPEC_VERSION = 425;
@@ -70,6 +73,7 @@ const runtimeApis: RuntimeApiDecl[] = [
       },
     ],
   },
+  ...bittensorRuntimeApis,
 ];
 
 /** The 8-byte API id of a runtime API trait: blake2b-64 of its name. */
@@ -105,6 +109,8 @@ export const pallets: Pallet[] = [
   subtensorPallet,
   utilityPallet(runtimeCallRef),
   sudoPallet(runtimeCallRef),
+  adminUtilsPallet,
+  swapPallet,
 ];
 
 function outerEnum(name: string, pick: (p: Pallet) => Ty | undefined): Ty {

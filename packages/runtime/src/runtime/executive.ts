@@ -13,13 +13,21 @@ import {
   type Origin,
 } from "../frame/dispatch.ts";
 import { Overlay, type State } from "../frame/state.ts";
+import { adminUtilsCalls } from "../pallets/adminUtils/calls.ts";
 import { lookup, transferAll, transferAllowDeath, transferKeepAlive } from "../pallets/balances/transfer.ts";
+import { subtensorOnInitialize } from "../pallets/subtensor/hooks.ts";
+import { registrationCalls } from "../pallets/subtensor/registration/calls.ts";
+import { rootCalls } from "../pallets/subtensor/root/calls.ts";
 import { type ServingConfig, serveAxon, servePrometheus } from "../pallets/subtensor/serving/serve.ts";
+import { stakingCalls } from "../pallets/subtensor/staking/calls.ts";
+import { subnetCalls } from "../pallets/subtensor/subnets/calls.ts";
 import { setMechanismWeightsCall, setWeightsCall } from "../pallets/subtensor/weights/setWeights.ts";
 import { storage as sudoStorage } from "../pallets/sudo/pallet.ts";
+import { swapCalls } from "../pallets/swap/calls.ts";
 import { storage as system } from "../pallets/system/pallet.ts";
 import { MINIMUM_PERIOD_MS, storage as timestamp } from "../pallets/timestamp/pallet.ts";
 import { pallets, systemEvents } from "./definition.ts";
+import type { CallHandlers } from "./handlers.ts";
 
 /** A decoded call: `{ type: pallet, value: { type: call, value: args } }` (the RuntimeCall codec's shape). */
 export interface RuntimeCallValue {
@@ -32,9 +40,6 @@ export type Phase =
   | { type: "Finalization" }
   | { type: "Initialization" };
 
-// biome-ignore lint/suspicious/noExplicitAny: call arguments are typed per handler
-type Handler = (ctx: CallContext, args: any, rt: Executive) => DispatchResult;
-
 const palletByName = new Map(pallets.map((p) => [p.name, p]));
 const utilityErrors = moduleErrors(palletByName.get("Utility")!);
 const sudoErrors = moduleErrors(palletByName.get("Sudo")!);
@@ -42,7 +47,7 @@ const sudoErrors = moduleErrors(palletByName.get("Sudo")!);
 /** Utility's limit on calls in one batch (finney's `batched_calls_limit`). */
 export const BATCHED_CALLS_LIMIT = 10_922;
 
-const handlers: Record<string, Record<string, Handler>> = {
+const handlers: Record<string, CallHandlers> = {
   System: {
     remark: (ctx) => (ctx.origin.kind === "none" ? BadOrigin : undefined),
     remark_with_event: (ctx, args: { remark: Uint8Array }) => {
@@ -75,7 +80,13 @@ const handlers: Record<string, Record<string, Handler>> = {
     serve_prometheus: (ctx, args, rt) => servePrometheus(ctx, args, rt.config),
     set_weights: setWeightsCall,
     set_mechanism_weights: setMechanismWeightsCall,
+    ...subnetCalls,
+    ...registrationCalls,
+    ...stakingCalls,
+    ...rootCalls,
   },
+  AdminUtils: adminUtilsCalls,
+  Swap: swapCalls,
   Utility: {
     batch: (ctx, args: { calls: RuntimeCallValue[] }, rt) => rt.batch(ctx, args.calls, "batch"),
     batch_all: (ctx, args: { calls: RuntimeCallValue[] }, rt) => rt.batch(ctx, args.calls, "batch_all"),
@@ -142,6 +153,12 @@ export class Executive {
     system.EventCount.set(state, 0);
     system.ExtrinsicCount.remove(state);
     timestamp.DidUpdate.set(state, false);
+    // Pallet hooks, in pallet order: only SubtensorModule has one (the coinbase).
+    subtensorOnInitialize({
+      state,
+      blockNumber: block.number,
+      deposit: (pallet, event, value) => this.depositEvent(state, pallet, event, value),
+    });
   }
 
   /** Close the block: the timestamp inherent must have run. */

@@ -1,0 +1,14 @@
+// SubtensorModule's per-block hook (`on_initialize` → `block_step`): the coinbase — block emission, injection
+// into the pools, each subnet's epoch at its tempo and the distribution of its output.
+
+import type { State } from "../../frame/state.ts";
+
+export interface BlockHookContext {
+  readonly state: State;
+  readonly blockNumber: number;
+  /** Deposit an event of `pallet` in the Initialization phase. */
+  deposit(pallet: string, event: string, value?: unknown): void;
+}
+
+/** Runs at the start of every block, after System's bookkeeping. Filled in by the coinbase. */
+export function subtensorOnInitialize(_ctx: BlockHookContext): void {}

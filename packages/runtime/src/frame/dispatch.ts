@@ -18,6 +18,11 @@ export interface CallContext {
   readonly state: State;
   readonly origin: Origin;
   readonly blockNumber: number;
+  /**
+   * The account that receives swap fees and transaction tips: the block author's (DESIGN.md decision 9;
+   * //Alice on dev). Undefined when the block has no author (tests, simulation): those fees are burned.
+   */
+  readonly blockAuthor?: Uint8Array;
   /** Deposit an event of `pallet` (by the event's name and its field values). */
   deposit(pallet: string, event: string, value?: unknown): void;
 }

@@ -131,6 +131,8 @@ export function implementedCalls(): Array<[string, string]> {
 export interface BlockStart {
   number: number;
   parentHash: Uint8Array;
+  /** The author's account (fees go there); none in tests and simulations. */
+  author?: Uint8Array;
 }
 
 /** Chain-spec choices the runtime honours (DESIGN.md decision 9). */
@@ -138,12 +140,14 @@ export interface RuntimeConfig extends ServingConfig {}
 
 export class Executive {
   #phase: Phase = { type: "Initialization" };
+  #author: Uint8Array | undefined;
 
   constructor(readonly config: RuntimeConfig = { allowLoopback: false }) {}
 
   /** Start block `number`: record the parent's hash, clear the previous block's events. */
   initializeBlock(state: State, block: BlockStart): void {
     this.#phase = { type: "Initialization" };
+    this.#author = block.author;
     system.Number.set(state, block.number);
     system.ParentHash.set(state, block.parentHash);
     if (block.number > 0) system.BlockHash.set(state, block.number - 1, block.parentHash);
@@ -157,6 +161,8 @@ export class Executive {
     subtensorOnInitialize({
       state,
       blockNumber: block.number,
+      blockAuthor: block.author,
+      config: this.config,
       deposit: (pallet, event, value) => this.depositEvent(state, pallet, event, value),
     });
   }
@@ -188,6 +194,7 @@ export class Executive {
       state: layer,
       origin,
       blockNumber: parent?.blockNumber ?? system.Number.get(state),
+      blockAuthor: parent ? parent.blockAuthor : this.#author,
       deposit: (pallet, event, value) => this.depositEvent(layer, pallet, event, value),
     };
     const error = handler(ctx, call.value.value, this);

@@ -2,10 +2,15 @@
 // into the pools, each subnet's epoch at its tempo and the distribution of its output.
 
 import type { State } from "../../frame/state.ts";
+import type { RuntimeConfig } from "../../runtime/executive.ts";
 
 export interface BlockHookContext {
   readonly state: State;
   readonly blockNumber: number;
+  /** The block author's account (swap fees of chain buys go there); undefined without one. */
+  readonly blockAuthor?: Uint8Array;
+  /** The chain spec's runtime choices (DESIGN.md decision 9). */
+  readonly config: RuntimeConfig;
   /** Deposit an event of `pallet` in the Initialization phase. */
   deposit(pallet: string, event: string, value?: unknown): void;
 }

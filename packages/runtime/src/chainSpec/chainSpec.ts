@@ -6,6 +6,7 @@ import { MemoryState } from "../frame/state.ts";
 import { storage as balances, EXISTENTIAL_DEPOSIT } from "../pallets/balances/pallet.ts";
 import { storage as sudo } from "../pallets/sudo/pallet.ts";
 import { EXTRA_FLAGS_NEW_LOGIC, storage as system } from "../pallets/system/pallet.ts";
+import { RUNTIME_CODE_KEY, runtimeCode } from "../runtime/definition.ts";
 import type { RuntimeConfig } from "../runtime/executive.ts";
 import devSpec from "./dev.json" with { type: "json" };
 import localSpec from "./local.json" with { type: "json" };
@@ -120,5 +121,6 @@ export function genesisState(spec: ChainSpec): MemoryState {
   }
   balances.TotalIssuance.set(s, issuance);
   if (spec.genesis.sudo) sudo.Key.set(s, spec.genesis.sudo);
+  s.set(RUNTIME_CODE_KEY, runtimeCode());
   return s;
 }

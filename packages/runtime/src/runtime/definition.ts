@@ -76,6 +76,18 @@ const runtimeApis: RuntimeApiDecl[] = [
   ...bittensorRuntimeApis,
 ];
 
+/**
+ * The value under the well-known key `:code`. Substrate keeps the runtime's wasm there; opentao's runtime is
+ * this TypeScript, so it stores a short blob naming the runtime and its version instead. Clients hash it to
+ * tell runtimes apart (polkadot-api keys its metadata cache by that hash), so it changes with the version.
+ */
+export const RUNTIME_CODE_KEY = new TextEncoder().encode(":code");
+export function runtimeCode(): Uint8Array {
+  return new TextEncoder().encode(
+    `opentao:${runtimeVersion.spec_name}:${runtimeVersion.spec_version}:${runtimeVersion.transaction_version}`,
+  );
+}
+
 /** The 8-byte API id of a runtime API trait: blake2b-64 of its name. */
 export function runtimeApiId(name: string): Uint8Array {
   return blake2_64(new TextEncoder().encode(name));

@@ -172,7 +172,8 @@ function globalValue(
   return {
     apply: (c, a) => {
       item.set(c.s, a[arg]);
-      if (event) ev(c, event, [a[arg]]);
+      // A one-field event's value is the field itself.
+      if (event) c.ctx.deposit("SubtensorModule", event, a[arg]);
     },
   };
 }

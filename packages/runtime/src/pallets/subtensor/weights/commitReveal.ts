@@ -233,9 +233,9 @@ function runBatch(
       errors.push(error);
     } else layer.commit();
   }
-  if (errors.length > 0) ctx.deposit("SubtensorModule", "BatchCompletedWithErrors", []);
+  if (errors.length > 0) ctx.deposit("SubtensorModule", "BatchCompletedWithErrors");
   // finney's BatchWeightItemFailed carries the error alone (HEAD added the netuid).
-  for (const error of errors) ctx.deposit("SubtensorModule", "BatchWeightItemFailed", [error]);
+  for (const error of errors) ctx.deposit("SubtensorModule", "BatchWeightItemFailed", error);
   ctx.deposit("SubtensorModule", "BatchWeightsCompleted", [netuids, who]);
 }
 

@@ -72,7 +72,7 @@ describe("AdminUtils handlers", () => {
         .filter(([p]) => p === "AdminUtils")
         .map(([, c]) => c),
     );
-    for (const name of Object.keys(adminUtilsPallet.calls)) {
+    for (const name of Object.keys(adminUtilsPallet.calls ?? {})) {
       assert.ok(adminUtilsCalls[name], `no handler for ${name}`);
       assert.ok(registered.has(name), `${name} not registered`);
     }

@@ -428,3 +428,85 @@ describe("owner-or-root setters", () => {
     );
   });
 });
+
+describe("sudo_trim_to_max_allowed_uids", () => {
+  const hk = (i: number) => new Uint8Array(32).fill(100 + i);
+  /** Six neurons with emissions [50, 10, 30, 0, 20, 40], none in immunity. */
+  function trimChain() {
+    const c = chain();
+    st.SubnetworkN.set(c.s, NET, 6);
+    st.MinAllowedUids.set(c.s, NET, 1);
+    st.ImmunityPeriod.set(c.s, NET, 0);
+    for (let uid = 0; uid < 6; uid++) {
+      st.Keys.set(c.s, NET, uid, hk(uid));
+      st.Uids.set(c.s, NET, hk(uid), uid);
+      st.BlockAtRegistration.set(c.s, NET, uid, 10n);
+      st.IsNetworkMember.set(c.s, hk(uid), NET, true);
+    }
+    st.Emission.set(c.s, NET, [50n, 10n, 30n, 0n, 20n, 40n]);
+    st.ValidatorPermit.set(c.s, NET, [true, false, true, false, false, true]);
+    st.LastUpdate.set(c.s, NET, [1n, 2n, 3n, 4n, 5n, 6n]);
+    st.Weights.set(c.s, NET, 5, [
+      [1, 100],
+      [2, 200],
+      [5, 300],
+    ]);
+    return c;
+  }
+  const trim = (c: Chain, o: Origin, max_n: number) =>
+    run(c, o, "sudo_trim_to_max_allowed_uids", { netuid: NET, max_n });
+
+  test("drops the lowest emitters and compresses the rest to the left", () => {
+    const c = trimChain();
+    failsCleanly(
+      c,
+      owner,
+      "sudo_trim_to_max_allowed_uids",
+      { netuid: NET, max_n: 257 },
+      "SubtensorModule.InvalidValue",
+    );
+    assert.equal(trim(c, owner, 4), "ok");
+    assert.equal(st.MaxAllowedUids.get(c.s, NET), 4);
+    assert.equal(st.SubnetworkN.get(c.s, NET), 4);
+    // Kept old uids 0, 2, 4, 5 → 0, 1, 2, 3.
+    assert.deepEqual(
+      [0, 1, 2, 3].map((u) => st.Keys.get(c.s, NET, u)[0]),
+      [100, 102, 104, 105],
+    );
+    assert.equal(st.Keys.has(c.s, NET, 4), false);
+    assert.equal(st.Uids.get(c.s, NET, hk(5)), 3);
+    assert.equal(st.Uids.tryGet(c.s, NET, hk(1)), undefined);
+    assert.equal(st.IsNetworkMember.get(c.s, hk(3), NET), false);
+    assert.deepEqual(st.Emission.get(c.s, NET), [50n, 30n, 20n, 40n]);
+    assert.deepEqual(st.ValidatorPermit.get(c.s, NET), [true, true, false, true]);
+    assert.deepEqual(st.LastUpdate.get(c.s, NET), [1n, 3n, 5n, 6n]);
+    // Old uid 5's row moved to 3, its target 1 (dropped) removed, 2 → 1, 5 → 3.
+    assert.deepEqual(st.Weights.get(c.s, NET, 3), [
+      [1, 200],
+      [3, 300],
+    ]);
+    // The owner's trimming limit (tx 9) now holds.
+    assert.equal(trim(c, owner, 3), "SubtensorModule.TxRateLimitExceeded");
+  });
+
+  test("owner-immune and recently registered neurons are kept", () => {
+    const c = trimChain();
+    st.OwnedHotkeys.set(c.s, OWNER, [hk(3)]);
+    assert.equal(trim(c, root, 4), "ok");
+    // uid 3 (emission 0) is the owner's: uids 1 and 4 go instead.
+    assert.deepEqual(st.Emission.get(c.s, NET), [50n, 30n, 0n, 40n]);
+    assert.equal(st.Uids.get(c.s, NET, hk(3)), 2);
+  });
+
+  test("refused when immune neurons would fill 80 % of the slots", () => {
+    const c = trimChain();
+    st.ImmunityPeriod.set(c.s, NET, 5_000);
+    failsCleanly(
+      c,
+      root,
+      "sudo_trim_to_max_allowed_uids",
+      { netuid: NET, max_n: 4 },
+      "SubtensorModule.TrimmingWouldExceedMaxImmunePercentage",
+    );
+  });
+});

@@ -10,6 +10,7 @@ import { mechanismStorageIndex } from "../subtensor/epoch/storage.ts";
 import { storage as st, subtensorPallet } from "../subtensor/pallet.ts";
 import { isInAdminFreezeWindow } from "../subtensor/weights/epochClock.ts";
 import { adminUtilsPallet } from "./pallet.ts";
+import { trimToMaxAllowedUids } from "./trim.ts";
 
 const E = moduleErrors(adminUtilsPallet);
 const SE = moduleErrors(subtensorPallet);
@@ -114,7 +115,9 @@ export interface Setter {
   exists?: boolean;
   check?: (c: SetterCtx, a: Args) => DispatchResult;
   /** The writes and events; runs only once every check passed. */
-  apply: (c: SetterCtx, a: Args) => void;
+  apply?: (c: SetterCtx, a: Args) => void;
+  /** Writes that can still fail part-way (the executive then discards them all). */
+  tryApply?: (c: SetterCtx, a: Args) => DispatchResult;
 }
 
 /** Run one setter with HEAD's order of checks; the executive discards writes when it fails. */
@@ -138,7 +141,9 @@ export function runSetter(def: Setter, ctx: CallContext, a: Args): DispatchResul
   const c: SetterCtx = { ctx, s, now, owner };
   const bad = def.check?.(c, a);
   if (bad) return bad;
-  def.apply(c, a);
+  def.apply?.(c, a);
+  const failed = def.tryApply?.(c, a);
+  if (failed) return failed;
   if (owner && typeof def.owner === "object") stampOwnerLimit(s, owner, netuid as number, def.owner, now);
   return undefined;
 }
@@ -374,7 +379,7 @@ export const adminSetters: Record<string, Setter> = {
       st.LastEpochBlock.set(c.s, a.netuid, c.now);
     },
   },
-  sudo_set_total_issuance: { owner: "any", check: () => E.Deprecated, apply: () => {} },
+  sudo_set_total_issuance: { owner: "any", check: () => E.Deprecated },
   sudo_set_network_immunity_period: globalValue(
     st.NetworkImmunityPeriod,
     "immunity_period",
@@ -528,6 +533,11 @@ export const adminSetters: Record<string, Setter> = {
       a.maybe_split === undefined
         ? st.MechanismEmissionSplit.remove(s, a.netuid)
         : st.MechanismEmissionSplit.set(s, a.netuid, a.maybe_split),
+  },
+  sudo_trim_to_max_allowed_uids: {
+    owner: { tx: "MaxUidsTrimming" },
+    freeze: true,
+    tryApply: ({ s, now }, a) => trimToMaxAllowedUids(s, a.netuid, a.max_n, now),
   },
   sudo_set_min_allowed_uids: subnetValue(st.MinAllowedUids, "min_allowed_uids", "MinAllowedUidsSet", {
     ...rootChecked,

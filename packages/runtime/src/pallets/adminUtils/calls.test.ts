@@ -10,6 +10,7 @@ import { pallets, systemEvents } from "../../runtime/definition.ts";
 import { Executive, implementedCalls } from "../../runtime/executive.ts";
 import { mechanismStorageIndex } from "../subtensor/epoch/storage.ts";
 import { storage as st } from "../subtensor/pallet.ts";
+import { storage as sudo } from "../sudo/pallet.ts";
 import { storage as system } from "../system/pallet.ts";
 import { adminUtilsCalls } from "./calls.ts";
 import { adminUtilsPallet } from "./pallet.ts";
@@ -76,6 +77,22 @@ describe("AdminUtils handlers", () => {
       assert.ok(adminUtilsCalls[name], `no handler for ${name}`);
       assert.ok(registered.has(name), `${name} not registered`);
     }
+  });
+});
+
+describe("through Sudo", () => {
+  test("the sudo key's Sudo.sudo dispatches a setter as root", () => {
+    const c = chain();
+    sudo.Key.set(c.s, OWNER);
+    const inner = call("sudo_set_kappa", { netuid: NET, kappa: 77 });
+    assert.equal(
+      c.ex.applyCall(c.s, 0, owner, { type: "Sudo", value: { type: "sudo", value: { call: inner } } }),
+      undefined,
+    );
+    assert.equal(st.Kappa.get(c.s, NET), 77);
+    const sudid = systemEvents.get(c.s).at(-2)!.event.value;
+    assert.equal(sudid.type, "Sudid");
+    assert.deepEqual(sudid.value, { sudo_result: { success: true, value: undefined } });
   });
 });
 

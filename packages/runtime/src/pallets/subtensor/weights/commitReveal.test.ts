@@ -9,7 +9,7 @@ import { describeError, type Origin } from "../../../frame/dispatch.ts";
 import { MemoryState } from "../../../frame/state.ts";
 import { storagePrefix } from "../../../frame/storage.ts";
 import { pallets, systemEvents } from "../../../runtime/definition.ts";
-import { Executive } from "../../../runtime/executive.ts";
+import { Executive, implementedCalls } from "../../../runtime/executive.ts";
 import { storage as system } from "../../system/pallet.ts";
 import { storage as st } from "../pallet.ts";
 import { commitHash, MAX_UNREVEALED_COMMITS } from "./commitReveal.ts";
@@ -79,6 +79,29 @@ function failsCleanly(c: Chain, name: string, value: object, error: string, orig
 const row = { uids: [1, 2], values: [1, 3], salt: [9, 8, 7], version_key: 0n };
 const hashOf = (r = row, netuidIndex = NET, who = hk(0)) =>
   commitHash(who, netuidIndex, r.uids, r.values, r.salt, r.version_key);
+
+describe("registration", () => {
+  test("the executive dispatches every weights call", () => {
+    const names = new Set(
+      implementedCalls()
+        .filter(([p]) => p === "SubtensorModule")
+        .map(([, c]) => c),
+    );
+    for (const name of [
+      "batch_set_weights",
+      "commit_weights",
+      "commit_mechanism_weights",
+      "batch_commit_weights",
+      "reveal_weights",
+      "reveal_mechanism_weights",
+      "batch_reveal_weights",
+      "commit_timelocked_weights",
+      "commit_timelocked_mechanism_weights",
+      "commit_crv3_mechanism_weights",
+    ])
+      assert.ok(names.has(name), name);
+  });
+});
 
 describe("commit hash", () => {
   test("blake2-256 of SCALE (AccountId32, u16, Vec<u16>, Vec<u16>, Vec<u16>, u64)", () => {

@@ -12,7 +12,7 @@ import { mechanismStorageIndex } from "../subtensor/epoch/storage.ts";
 import { storage as st } from "../subtensor/pallet.ts";
 import { storage as sudo } from "../sudo/pallet.ts";
 import { storage as system } from "../system/pallet.ts";
-import { adminUtilsCalls } from "./calls.ts";
+import { adminSetters, adminUtilsCalls } from "./calls.ts";
 import { adminUtilsPallet } from "./pallet.ts";
 
 const NET = 3;
@@ -77,6 +77,23 @@ describe("AdminUtils handlers", () => {
       assert.ok(adminUtilsCalls[name], `no handler for ${name}`);
       assert.ok(registered.has(name), `${name} not registered`);
     }
+  });
+});
+
+describe("origin classes, table-wide", () => {
+  test("a stranger gets BadOrigin from every setter; the owner from every root-only one", () => {
+    const c = chain();
+    let rootOnly = 0;
+    for (const [name, def] of Object.entries(adminSetters)) {
+      if (def.owner === "any") continue;
+      failsCleanly(c, stranger, name, { netuid: NET }, "BadOrigin");
+      failsCleanly(c, { kind: "none" }, name, { netuid: NET }, "BadOrigin");
+      if (def.owner === undefined) {
+        rootOnly++;
+        failsCleanly(c, owner, name, { netuid: NET }, "BadOrigin");
+      }
+    }
+    assert.ok(rootOnly > 30, `only ${rootOnly} root-only setters`);
   });
 });
 

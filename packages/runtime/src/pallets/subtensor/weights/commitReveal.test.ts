@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { blake2_256 } from "@opentao/primitives";
+import fc from "fast-check";
 import { describeError, type Origin } from "../../../frame/dispatch.ts";
 import { MemoryState } from "../../../frame/state.ts";
 import { storagePrefix } from "../../../frame/storage.ts";
@@ -13,6 +14,7 @@ import { Executive, implementedCalls } from "../../../runtime/executive.ts";
 import { storage as system } from "../../system/pallet.ts";
 import { storage as st } from "../pallet.ts";
 import { commitHash, MAX_UNREVEALED_COMMITS } from "./commitReveal.ts";
+import { maxUpscaleToU16 } from "./setWeights.ts";
 
 const NET = 2;
 const NET_B = 5;
@@ -220,6 +222,38 @@ describe("commit → reveal", () => {
     assert.deepEqual(
       st.WeightCommits.get(c.s, NET, hk(0)).map((x) => x[0]),
       [hashOf(third)],
+    );
+  });
+});
+
+describe("property", () => {
+  test("any committed row reveals to its max-upscaled row; any other salt does not open it", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 65535 }), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 65535 }), { maxLength: 8 }),
+        fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+        (uids, allValues, salt, version_key) => {
+          const c = chain();
+          addSubnet(c.s, NET, 6);
+          st.ValidatorPermit.set(c.s, NET, [true, true, true, true, true, true]);
+          const r = { uids, values: allValues.slice(0, uids.length), salt, version_key };
+          assert.equal(run(c, "commit_weights", { netuid: NET, commit_hash: hashOf(r) }), "ok");
+          advance(c, 1, 1_006);
+          assert.equal(
+            run(c, "reveal_weights", { netuid: NET, ...r, salt: [...salt, 1] }),
+            "SubtensorModule.InvalidRevealCommitHashNotMatch",
+          );
+          assert.equal(run(c, "reveal_weights", { netuid: NET, ...r }), "ok");
+          const up = maxUpscaleToU16(r.values);
+          assert.deepEqual(
+            st.Weights.get(c.s, NET, 0),
+            uids.map((u, i) => [u, up[i]]),
+          );
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

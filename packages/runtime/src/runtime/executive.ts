@@ -21,6 +21,7 @@ import { rootCalls } from "../pallets/subtensor/root/calls.ts";
 import { type ServingConfig, serveAxon, servePrometheus } from "../pallets/subtensor/serving/serve.ts";
 import { stakingCalls } from "../pallets/subtensor/staking/calls.ts";
 import { subnetCalls } from "../pallets/subtensor/subnets/calls.ts";
+import { commitRevealCalls } from "../pallets/subtensor/weights/commitReveal.ts";
 import { setMechanismWeightsCall, setWeightsCall } from "../pallets/subtensor/weights/setWeights.ts";
 import { storage as sudoStorage } from "../pallets/sudo/pallet.ts";
 import { swapCalls } from "../pallets/swap/calls.ts";
@@ -80,6 +81,7 @@ const handlers: Record<string, CallHandlers> = {
     serve_prometheus: (ctx, args, rt) => servePrometheus(ctx, args, rt.config),
     set_weights: setWeightsCall,
     set_mechanism_weights: setMechanismWeightsCall,
+    ...commitRevealCalls,
     ...subnetCalls,
     ...registrationCalls,
     ...stakingCalls,

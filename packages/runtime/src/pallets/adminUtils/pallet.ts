@@ -421,5 +421,9 @@ export const adminUtilsPallet = definePallet({
     "MaxAllowedUidsLessThanMinAllowedUids",
     "MaxAllowedUidsGreaterThanDefaultMaxAllowedUids",
     "InvalidValue",
+    // Added after finney's spec 393 (spec 425): HEAD's three newer errors, at HEAD's indices.
+    "NotPermittedOnRootSubnet",
+    "POWRegistrationDisabled",
+    "Deprecated",
   ]),
 });

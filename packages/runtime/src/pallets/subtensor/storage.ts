@@ -145,6 +145,13 @@ export const storage = {
     { fallback: { mantissa: 0n, exponent: 0n } },
   ),
   // Added after finney's spec 393 (subtensor spec 425): not in the reference metadata.
+  // The stateful epoch scheduler: the block the last epoch slot was consumed, and an owner-triggered fire.
+  LastEpochBlock: storageMap(P, "LastEpochBlock", [{ hasher: "Identity", type: T.u16 }], T.u64, {
+    fallback: 0n,
+  }),
+  PendingEpochAt: storageMap(P, "PendingEpochAt", [{ hasher: "Identity", type: T.u16 }], T.u64, {
+    fallback: 0n,
+  }),
   SubnetEpochIndex: storageMap(P, "SubnetEpochIndex", [{ hasher: "Identity", type: T.u16 }], T.u64, {
     fallback: 0n,
   }),

@@ -2,7 +2,7 @@
 // StakeInfoRuntimeApi, SubnetRegistrationRuntimeApi, SwapRuntimeApi): declared once for the metadata and
 // RuntimeVersion.apis, answered from state by `executeRuntimeApi` (the node's `state_call`).
 
-import { Tuple } from "@polkadot-api/substrate-bindings";
+import { createDecoder, Tuple } from "@polkadot-api/substrate-bindings";
 import type { StateReader } from "../frame/state.ts";
 import { decodeBytes } from "../frame/types.ts";
 import type { RuntimeApiDecl } from "../metadata/build.ts";
@@ -35,29 +35,26 @@ const byMethod = new Map<string, ApiMethodImpl>(
   apis.flatMap((a) => a.methods.map((m) => [`${a.name}_${m.name}`, m] as const)),
 );
 
-/** Decode `args` as the method's inputs in order; they must use every byte. */
+// Reads how far the decoder got: scale-ts decoders share one cursor (`i`) over the input bytes.
+const offset = createDecoder((bytes) => (bytes as unknown as { i: number }).i);
+
+/** Decode `args` as the method's inputs in order; they must use every byte, and no more. */
 function decodeInputs(method: string, m: ApiMethodImpl, args: Uint8Array): unknown[] {
   if (m.inputs.length === 0) {
     if (args.length !== 0) throw new Error(`${method}: takes no arguments, got ${args.length} bytes`);
     return [];
   }
-  // biome-ignore lint/suspicious/noExplicitAny: a tuple of the declared input codecs
-  const codec = Tuple(...(m.inputs.map((i) => i.type.codec) as [any]));
+  const decoders = [...m.inputs.map((i) => i.type.codec.dec), offset];
   let values: unknown[];
   try {
-    values = decodeBytes(codec, args) as unknown[];
+    // biome-ignore lint/suspicious/noExplicitAny: a tuple of the declared input decoders
+    values = decodeBytes({ dec: Tuple.dec(...(decoders as [any])) } as never, args) as unknown[];
   } catch (e) {
     throw new Error(`${method}: malformed arguments (${(e as Error).message})`);
   }
-  // Re-encoding gives the canonical length consumed: trailing bytes or a short read are refused.
-  let used: number;
-  try {
-    used = codec.enc(values as [unknown]).length;
-  } catch (e) {
-    throw new Error(`${method}: malformed arguments (${(e as Error).message})`);
-  }
+  const used = values.pop() as number;
   if (used !== args.length)
-    throw new Error(`${method}: malformed arguments (${args.length} bytes, expected ${used})`);
+    throw new Error(`${method}: malformed arguments (${args.length} bytes, the inputs take ${used})`);
   return values;
 }
 

@@ -112,6 +112,7 @@ export function buildFixture(s = new MemoryState()): MemoryState {
 }
 
 /** Call `api_method` the way `state_call` does: inputs SCALE-encoded with the declared codecs, output decoded. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read the decoded value's fields
 export function callApi(s: StateReader, api: string, name: string, ...args: unknown[]): any {
   const decl = bittensorRuntimeApis.find((a) => a.name === api)?.methods.find((m) => m.name === name);
   if (!decl) throw new Error(`no ${api}_${name}`);

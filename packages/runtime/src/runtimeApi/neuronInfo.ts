@@ -30,8 +30,28 @@ const EMPTY_PROMETHEUS = { block: 0n, version: 0, ip: 0n, port: 0, ip_type: 0 };
 export const axonInfo = (s: StateReader, netuid: number, hotkey: Uint8Array) =>
   st.Axons.tryGet(s, netuid, hotkey) ?? { ...EMPTY_AXON };
 
+/** The subnet's per-uid vectors, read once for a whole neuron list. */
+function perUid(s: StateReader, netuid: number) {
+  return {
+    active: st.Active.get(s, netuid),
+    emission: st.Emission.get(s, netuid),
+    incentive: st.Incentive.get(s, netuid),
+    consensus: st.Consensus.get(s, netuid),
+    validatorTrust: st.ValidatorTrust.get(s, netuid),
+    dividends: st.Dividends.get(s, netuid),
+    lastUpdate: st.LastUpdate.get(s, netuid),
+    validatorPermit: st.ValidatorPermit.get(s, netuid),
+  };
+}
+type PerUid = ReturnType<typeof perUid>;
+
 /** `get_neuron_lite_subnet_exists`; undefined when the uid has no hotkey. */
-export function neuronLite(s: StateReader, netuid: number, uid: number): NeuronInfoLiteValue | undefined {
+export function neuronLite(
+  s: StateReader,
+  netuid: number,
+  uid: number,
+  v: PerUid = perUid(s, netuid),
+): NeuronInfoLiteValue | undefined {
   const hotkey = st.Keys.tryGet(s, netuid, uid);
   if (hotkey === undefined) return undefined;
   const coldkey = st.Owner.get(s, hotkey);
@@ -40,26 +60,31 @@ export function neuronLite(s: StateReader, netuid: number, uid: number): NeuronI
     coldkey,
     uid,
     netuid,
-    active: at(st.Active.get(s, netuid), uid, false),
+    active: at(v.active, uid, false),
     axon_info: axonInfo(s, netuid, hotkey),
     prometheus_info: st.Prometheus.tryGet(s, netuid, hotkey) ?? { ...EMPTY_PROMETHEUS },
     stake: [[coldkey, st.TotalHotkeyAlpha.get(s, hotkey, netuid)]],
     rank: 0,
-    emission: at(st.Emission.get(s, netuid), uid, 0n),
-    incentive: at(st.Incentive.get(s, netuid), uid, 0),
-    consensus: at(st.Consensus.get(s, netuid), uid, 0),
+    emission: at(v.emission, uid, 0n),
+    incentive: at(v.incentive, uid, 0),
+    consensus: at(v.consensus, uid, 0),
     trust: 0,
-    validator_trust: at(st.ValidatorTrust.get(s, netuid), uid, 0),
-    dividends: at(st.Dividends.get(s, netuid), uid, 0),
-    last_update: at(st.LastUpdate.get(s, netuid), uid, 0n),
-    validator_permit: at(st.ValidatorPermit.get(s, netuid), uid, false),
+    validator_trust: at(v.validatorTrust, uid, 0),
+    dividends: at(v.dividends, uid, 0),
+    last_update: at(v.lastUpdate, uid, 0n),
+    validator_permit: at(v.validatorPermit, uid, false),
     pruning_score: 0xffff,
   };
 }
 
 /** `get_neuron_subnet_exists`: the lite fields plus non-zero weights and bonds (mechanism 0). */
-export function neuron(s: StateReader, netuid: number, uid: number): NeuronInfoValue | undefined {
-  const lite = neuronLite(s, netuid, uid);
+export function neuron(
+  s: StateReader,
+  netuid: number,
+  uid: number,
+  v: PerUid = perUid(s, netuid),
+): NeuronInfoValue | undefined {
+  const lite = neuronLite(s, netuid, uid, v);
   if (lite === undefined) return undefined;
   const nonZero = (row: [number, number][]) => row.filter(([, v]) => v > 0);
   const { pruning_score, ...rest } = lite;
@@ -75,13 +100,14 @@ export function neuron(s: StateReader, netuid: number, uid: number): NeuronInfoV
 function all<V>(
   s: StateReader,
   netuid: number,
-  one: (s: StateReader, n: number, u: number) => V | undefined,
+  one: (s: StateReader, n: number, u: number, v: PerUid) => V | undefined,
 ): V[] {
   if (!subnetExists(s, netuid)) return [];
   const out: V[] = [];
   const n = st.SubnetworkN.get(s, netuid);
+  const vectors = perUid(s, netuid);
   for (let uid = 0; uid < n; uid++) {
-    const v = one(s, netuid, uid);
+    const v = one(s, netuid, uid, vectors);
     if (v === undefined) break;
     out.push(v);
   }

@@ -2,6 +2,7 @@
 // for hand-maintained pallet files. Reads the reference metadata from ../shared (never committed).
 //   npx tsx scripts/finney-declare.ts SubtensorModule storage Tempo Kappa …
 //   npx tsx scripts/finney-declare.ts SubtensorModule calls add_stake …   (also: events, errors)
+//   npx tsx scripts/finney-declare.ts apis SubnetInfoRuntimeApi SwapRuntimeApi …   (runtime APIs)
 // The printed code is checked afterwards by packages/runtime/src/metadata/metadata.test.ts.
 
 import { readFileSync } from "node:fs";

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { I96F32 } from "@opentao/primitives";
+import fc from "fast-check";
 import { storage as st } from "../pallets/subtensor/storage.ts";
 import { SELECTIVE_FIELDS } from "./subnetInfo.ts";
 import {
@@ -331,6 +332,24 @@ describe("SubnetInfoRuntimeApi: selective metagraph, auto-stake, pruning", () =>
     const t = buildFixture();
     st.SubnetIdentitiesV3.remove(t, NET);
     assert.deepEqual(callApi(t, API, "get_selective_metagraph", NET, [3]).identity, { some: undefined });
+  });
+
+  test("property: any index list fills exactly its fields (unknown indices ignored), each as the metagraph has it", () => {
+    const m = callApi(s, API, "get_metagraph", NET);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 90 }), { maxLength: 20 }), (idx) => {
+        const r = callApi(s, API, "get_selective_metagraph", NET, idx);
+        SELECTIVE_FIELDS.forEach((f, i) => {
+          if (i === 0) assert.equal(r.netuid, idx.includes(0) ? NET : 0);
+          else if (!idx.includes(i)) assert.equal(r[f], undefined, f);
+          else if (f === "identity") assert.deepEqual(r.identity, { some: m.identity });
+          else if (f === "validators") assert.deepEqual(r.validators, [2, 0]);
+          else if (f === "commitments") assert.deepEqual(r.commitments, []);
+          else assert.deepEqual(r[f], m[f], f);
+        });
+      }),
+      { numRuns: 40 },
+    );
   });
 
   test("a stake threshold drops small validators", () => {

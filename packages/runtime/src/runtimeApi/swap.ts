@@ -7,11 +7,11 @@ import { T } from "../frame/types.ts";
 import { readSubnetPool } from "../pallets/subtensor/pools.ts";
 import { storage as st } from "../pallets/subtensor/storage.ts";
 import { storage as swapStorage } from "../pallets/swap/pallet.ts";
-import { balancerPrice } from "../swap/balancer.ts";
 import {
   limitPriceFromRao,
   MAX_PRICE_RAO,
   MIN_PRICE_RAO,
+  poolPrice,
   type SwapResult,
   type SwapSide,
   swap,
@@ -27,8 +27,9 @@ export function currentPrice(s: StateReader, netuid: number): bigint {
   if (st.SubnetMechanism.get(s, netuid) !== 1) return U64F64.one;
   const alphaReserve = st.SubnetAlphaIn.get(s, netuid);
   if (alphaReserve === 0n) return 0n;
+  // The stored (or default 0.5) weight, as `current_price` reads `SwapBalancer` without the initialised flag.
   const { quote } = swapStorage.SwapBalancer.get(s, netuid);
-  return balancerPrice(quote, alphaReserve, st.SubnetTAO.get(s, netuid));
+  return poolPrice({ quoteWeightParts: quote, alphaReserve, taoReserve: st.SubnetTAO.get(s, netuid) });
 }
 
 /** `current_alpha_price`: the price in RAO per alpha, ⌊price · 10^9⌋. */

@@ -2,6 +2,7 @@
 // for hand-maintained pallet files. Reads the reference metadata from ../shared (never committed).
 //   npx tsx scripts/finney-declare.ts SubtensorModule storage Tempo Kappa …
 //   npx tsx scripts/finney-declare.ts SubtensorModule calls add_stake …   (also: events, errors)
+//   npx tsx scripts/finney-declare.ts apis SubnetInfoRuntimeApi SwapRuntimeApi …   (runtime APIs)
 // The printed code is checked afterwards by packages/runtime/src/metadata/metadata.test.ts.
 
 import { readFileSync } from "node:fs";
@@ -150,9 +151,25 @@ function fallbackLiteral(id: number, hex: string): string {
 }
 
 const [palletName, kind, ...names] = process.argv.slice(2);
+const lines: string[] = [];
+// `apis NameRuntimeApi …`: the runtime API declarations (RuntimeApiDecl) with finney's inputs and outputs.
+if (palletName === "apis") {
+  for (const name of [kind, ...names]) {
+    const api = md.apis.find((a: any) => a.name === name);
+    if (!api) throw new Error(`no runtime API ${name}`);
+    const methods = api.methods.map((m: any) => {
+      const inputs = m.inputs.map((i: any) => `{ name: "${i.name}", type: ${expr(i.type)} }`);
+      return `    { name: "${m.name}", inputs: [${inputs.join(", ")}], output: ${expr(m.output)} },`;
+    });
+    lines.push(
+      `  { name: "${name}", version: ${api.version ?? 1}, methods: [\n${methods.join("\n")}\n  ] },`,
+    );
+  }
+  console.log([...out, ...lines].join("\n"));
+  process.exit(0);
+}
 const pallet = md.pallets.find((p: any) => p.name === palletName);
 if (!pallet) throw new Error(`no pallet ${palletName}`);
-const lines: string[] = [];
 const variantsOf = (id: number) =>
   byId.get(id).def.value as Array<{
     name: string;

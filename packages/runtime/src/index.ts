@@ -30,6 +30,8 @@ export {
 export { Executive, type RuntimeCallValue, type RuntimeConfig } from "./runtime/executive.ts";
 export type { CallHandler, CallHandlers } from "./runtime/handlers.ts";
 export { bittensorRuntimeApis, executeRuntimeApi } from "./runtimeApi/index.ts";
+/** Test support: the runtime-API fixture subnet (node e2e tests build a genesis from it). */
+export * as runtimeApiFixture from "./runtimeApi/testFixture.ts";
 export * from "./staking/index.ts";
 export * from "./subnets/index.ts";
 export * from "./swap/index.ts";

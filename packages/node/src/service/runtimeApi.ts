@@ -38,7 +38,13 @@ export function stateCall(state: StateReader, method: string, args: Uint8Array):
       return u32.enc(systemStorage.Account.get(state, args).nonce);
     }
     default: {
-      const out = executeRuntimeApi(state, method, args);
+      let out: Uint8Array | undefined;
+      try {
+        out = executeRuntimeApi(state, method, args);
+      } catch (e) {
+        // Malformed inputs: the chain's executor fails the call with the decode error.
+        throw new RpcError(-32000, "Client error: Execution failed", (e as Error).message);
+      }
       if (out) return out;
       throw new RpcError(-32000, "Client error: Execution failed", `Exported method ${method} is not found`);
     }

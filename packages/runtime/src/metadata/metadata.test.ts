@@ -76,6 +76,20 @@ describe("metadata matches finney for every implemented item", () => {
         assert.deepEqual(m, finney.apis[api]?.[name], `${api}.${name}`);
   });
 
+  test("Bittensor runtime APIs are complete: every finney method, in finney's order", () => {
+    for (const api of [
+      "DelegateInfoRuntimeApi",
+      "NeuronInfoRuntimeApi",
+      "SubnetInfoRuntimeApi",
+      "StakeInfoRuntimeApi",
+      "SubnetRegistrationRuntimeApi",
+      "SwapRuntimeApi",
+    ]) {
+      assert.ok(ours.apis[api], `${api} declared`);
+      assert.deepEqual(Object.keys(ours.apis[api]), Object.keys(finney.apis[api]), `${api} methods`);
+    }
+  });
+
   test("transaction extensions and extrinsic format", () => {
     assert.deepEqual(ours.extrinsic.extensions, finney.extrinsic.extensions);
     assert.equal(ours.extrinsic.address, finney.extrinsic.address);

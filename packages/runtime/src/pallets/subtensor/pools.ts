@@ -44,9 +44,12 @@ export function readHotkeyPool(s: StateReader, hotkey: Uint8Array, netuid: numbe
   };
 }
 
+/** Zero values remove the entries, as the chain's share-pool data layer does. */
 export function writeHotkeyPool(s: State, hotkey: Uint8Array, netuid: number, pool: HotkeySharePool): void {
-  st.TotalHotkeyAlpha.set(s, hotkey, netuid, pool.totalAlpha);
-  st.TotalHotkeySharesV2.set(s, hotkey, netuid, pool.denominator);
+  if (pool.totalAlpha === 0n) st.TotalHotkeyAlpha.remove(s, hotkey, netuid);
+  else st.TotalHotkeyAlpha.set(s, hotkey, netuid, pool.totalAlpha);
+  if (pool.denominator.mantissa === 0n) st.TotalHotkeySharesV2.remove(s, hotkey, netuid);
+  else st.TotalHotkeySharesV2.set(s, hotkey, netuid, pool.denominator);
 }
 
 export function readPosition(

@@ -262,20 +262,20 @@ export function sudoSetTxChildkeyTakeRateLimit(
 ): DispatchResult {
   if (!isRoot(ctx)) return BadOrigin;
   st.TxChildkeyTakeRateLimit.set(ctx.state, a.tx_rate_limit);
-  ctx.deposit("SubtensorModule", "TxChildKeyTakeRateLimitSet", [a.tx_rate_limit]);
+  ctx.deposit("SubtensorModule", "TxChildKeyTakeRateLimitSet", a.tx_rate_limit);
   return undefined;
 }
 
 export function sudoSetMinChildkeyTake(ctx: CallContext, a: { take: number }): DispatchResult {
   if (!isRoot(ctx)) return BadOrigin;
   st.MinChildkeyTake.set(ctx.state, a.take);
-  ctx.deposit("SubtensorModule", "MinChildKeyTakeSet", [a.take]);
+  ctx.deposit("SubtensorModule", "MinChildKeyTakeSet", a.take);
   return undefined;
 }
 
 export function sudoSetMaxChildkeyTake(ctx: CallContext, a: { take: number }): DispatchResult {
   if (!isRoot(ctx)) return BadOrigin;
   st.MaxChildkeyTake.set(ctx.state, a.take);
-  ctx.deposit("SubtensorModule", "MaxChildKeyTakeSet", [a.take]);
+  ctx.deposit("SubtensorModule", "MaxChildKeyTakeSet", a.take);
   return undefined;
 }

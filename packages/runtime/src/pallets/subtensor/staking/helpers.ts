@@ -93,17 +93,20 @@ export function simSwap(
   side: SwapSide,
   amount: bigint,
 ): { ok: true; value: SwapResult } | { ok: false; error: ChainErrorName } {
-  if (isStable(s, netuid))
+  if (isStable(s, netuid)) {
+    // The swap pallet answers 1:1 for a stable subnet, and 0 for one that does not exist.
+    const actual = subnetExists(s, netuid) ? amount : 0n;
     return {
       ok: true,
       value: {
-        amountPaidIn: amount,
-        amountPaidOut: amount,
+        amountPaidIn: actual,
+        amountPaidOut: actual,
         feePaid: 0n,
         feeToBlockAuthor: 0n,
         limitPriceReached: false,
       },
     };
+  }
   const limit = limitPriceFromRao(side === "buy" ? MAX_PRICE_RAO : MIN_PRICE_RAO);
   return swap(readSubnetPool(s, netuid), side, amount, limit, false, { simulate: true });
 }

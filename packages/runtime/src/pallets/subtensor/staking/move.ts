@@ -4,7 +4,6 @@
 
 import { BadOrigin, type CallContext, type DispatchResult, ensureSigned } from "../../../frame/dispatch.ts";
 import { MAX_PRICE_RAO, MIN_PRICE_RAO } from "../../../swap/swap.ts";
-import { transfer } from "../../balances/transfer.ts";
 import { storage as st } from "../pallet.ts";
 import {
   DEFAULT_MIN_STAKE,
@@ -23,6 +22,7 @@ import {
   stakeIntoSubnetOp,
   stakeOf,
   transferStakeWithinSubnet,
+  transferTao,
   unstakeFromSubnetOp,
 } from "./stakeUtils.ts";
 
@@ -112,7 +112,7 @@ export function transitionStake(ctx: CallContext, t0: Transition): Res<bigint> {
   if (!unstaked.ok) return unstaked;
   const tao = unstaked.value;
   if (!eqKey(t.originColdkey, t.destinationColdkey)) {
-    const e = transfer(ctx, t.originColdkey, t.destinationColdkey, tao, "Expendable");
+    const e = transferTao(ctx, t.originColdkey, t.destinationColdkey, tao);
     if (e) return { ok: false, error: e };
   }
   if (tao >= DEFAULT_MIN_STAKE) {

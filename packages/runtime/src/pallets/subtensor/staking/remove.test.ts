@@ -126,6 +126,37 @@ describe("remove_stake", () => {
   });
 });
 
+describe("remove_stake side effects", () => {
+  test("a nominator left under NominatorMinRequiredStake is unstaked entirely; an owner is not", () => {
+    const f = stakingFixture();
+    // 10^6 per million: the minimum nomination is DefaultMinStake (0.002 TAO) worth of alpha.
+    st.NominatorMinRequiredStake.set(f.s, 1_000_000n);
+    assert.equal(run(f, ck(0), add(1, 10n * TAO, hk(1))), "ok");
+    assert.equal(run(f, ck(0), add(1, 10n * TAO, hk(0))), "ok");
+    systemEvents.set(f.s, []);
+    const nominated = stakeOf(f.s, hk(1), ck(0), 1);
+    assert.equal(run(f, ck(0), remove(1, nominated - 1_500_000n, hk(1))), "ok");
+    assert.equal(stakeOf(f.s, hk(1), ck(0), 1), 0n);
+    assert.deepEqual(
+      subtensorEvents(f.s).map(([n]) => n),
+      ["StakeRemoved", "StakeRemoved"],
+    );
+    const owned = stakeOf(f.s, hk(0), ck(0), 1);
+    assert.equal(run(f, ck(0), remove(1, owned - 1_500_000n, hk(0))), "ok");
+    assert.equal(stakeOf(f.s, hk(0), ck(0), 1), 1_500_000n);
+  });
+
+  test("a hotkey whose stake falls under StakeThreshold loses its pending child schedules", () => {
+    const f = staked();
+    st.StakeThreshold.set(f.s, 50n * TAO);
+    st.PendingChildKeys.set(f.s, 1, hk(0), [[[1n, hk(1)]], 99_999n]);
+    assert.equal(run(f, ck(0), remove(1, stakeOf(f.s, hk(0), ck(0), 1) / 10n)), "ok");
+    assert.equal(st.PendingChildKeys.has(f.s, 1, hk(0)), true, "still above the threshold");
+    assert.equal(run(f, ck(0), remove(1, stakeOf(f.s, hk(0), ck(0), 1))), "ok");
+    assert.equal(st.PendingChildKeys.has(f.s, 1, hk(0)), false);
+  });
+});
+
 describe("remove_stake_limit / remove_stake_full_limit", () => {
   const limit = (amount: bigint, limitPrice: bigint, allowPartial: boolean) =>
     call("remove_stake_limit", {

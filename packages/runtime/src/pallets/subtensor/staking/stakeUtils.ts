@@ -10,6 +10,7 @@ import { shareValue, updateValueForOne } from "../../../staking/sharePool.ts";
 import { stakeIntoSubnet, unstakeFromSubnet } from "../../../staking/stakeUtils.ts";
 import { MIN_PRICE_RAO } from "../../../swap/swap.ts";
 import { storage as balances, EXISTENTIAL_DEPOSIT } from "../../balances/pallet.ts";
+import { transfer } from "../../balances/transfer.ts";
 import { freeBalance, setFreeBalance } from "../../system/account.ts";
 import { storage as system } from "../../system/pallet.ts";
 import { storage as st } from "../pallet.ts";
@@ -18,6 +19,7 @@ import {
   alphaPrice,
   chainError,
   coldkeyOwnsHotkey,
+  DEFAULT_MIN_STAKE,
   E,
   eqKey,
   poolOf,
@@ -106,6 +108,25 @@ export function depositTao(
   balances.TotalIssuance.mutate(ctx.state, (t) => t + amount);
   setFreeBalance(ctx, who, free + amount);
   ctx.deposit("Balances", "Deposit", { who, amount });
+  return undefined;
+}
+
+/**
+ * `transfer_tao`: a plain coldkey-to-coldkey transfer that may reap the sender; dust lost that way also leaves
+ * SubtensorModule.TotalIssuance.
+ */
+export function transferTao(
+  ctx: CallContext,
+  from: Uint8Array,
+  to: Uint8Array,
+  amount: bigint,
+): DispatchErrorValue | undefined {
+  if (amount > freeBalance(ctx.state, from)) return E.InsufficientBalance;
+  const before = balances.TotalIssuance.get(ctx.state);
+  const e = transfer(ctx, from, to, amount, "Expendable");
+  if (e) return e;
+  const burned = before - balances.TotalIssuance.get(ctx.state);
+  if (burned > 0n) st.TotalIssuance.mutate(ctx.state, (t) => satSub(t, burned));
   return undefined;
 }
 
@@ -321,8 +342,10 @@ export function clearSmallNominationIfRequired(
   }
 }
 
+/** `NominatorMinRequiredStake` is per-million of `DefaultMinStake`, converted to alpha at the spot price. */
 function minNominationAlpha(s: StateReader, netuid: number): bigint {
-  const min = U64F64.fromInt(st.NominatorMinRequiredStake.get(s));
+  const minTao = (DEFAULT_MIN_STAKE * st.NominatorMinRequiredStake.get(s)) / 1_000_000n;
+  const min = U64F64.fromInt(minTao > U64_MAX ? U64_MAX : minTao);
   return U64F64.toU64(U64F64.safeDiv(min, alphaPrice(s, netuid)));
 }
 

@@ -5,7 +5,6 @@
 import { BadOrigin, type CallContext, type DispatchResult, ensureSigned } from "../../../frame/dispatch.ts";
 import { canUpdateValueForOne } from "../../../staking/sharePool.ts";
 import { MAX_PRICE_RAO } from "../../../swap/swap.ts";
-import { freeBalance } from "../../system/account.ts";
 import { storage as st } from "../pallet.ts";
 import { readHotkeyPool } from "../pools.ts";
 import {
@@ -22,7 +21,7 @@ import {
   subnetExists,
 } from "./helpers.ts";
 import { burnAlpha } from "./recycle.ts";
-import { type Res, stakeIntoSubnetOp } from "./stakeUtils.ts";
+import { coldkeyBalance, type Res, stakeIntoSubnetOp } from "./stakeUtils.ts";
 
 /** `ensure_add_stake_input_within_swap_limit`: a dynamic subnet takes at most 1000 × `SubnetTAO` per order. */
 function inputWithinSwapLimit(ctx: CallContext, netuid: number, amount: bigint): DispatchResult {
@@ -54,7 +53,7 @@ export function getAddStakeValidity(
   if (!allowPartial) {
     if (stake > maxAmount) return E.SlippageTooHigh;
   } else stake = minBig(maxAmount, stake);
-  if (stake > freeBalance(s, coldkey)) return E.NotEnoughBalanceToStake;
+  if (stake > coldkeyBalance(s, coldkey)) return E.NotEnoughBalanceToStake;
   if (!hotkeyAccountExists(s, hotkey)) return E.HotKeyAccountNotExists;
   const sim = simSwap(s, netuid, "buy", stake);
   if (!sim.ok) return E.InsufficientLiquidity;

@@ -78,6 +78,12 @@ export function decreaseStake(
   writePosition(ctx.state, hotkey, coldkey, netuid, { hotkey: r.pool, share: r.share });
 }
 
+/** `get_coldkey_balance`: what the account can spend if it may die (`reducible_balance(Expendable)`). */
+export function coldkeyBalance(s: StateReader, who: Uint8Array): bigint {
+  const data = system.Account.get(s, who).data;
+  return satSub(data.free, data.frozen);
+}
+
 /** What the account can give up and stay alive (`reducible_balance(Preserve)`). */
 export function keepAliveBalance(s: StateReader, who: Uint8Array): bigint {
   const data = system.Account.get(s, who).data;
@@ -121,7 +127,7 @@ export function transferTao(
   to: Uint8Array,
   amount: bigint,
 ): DispatchErrorValue | undefined {
-  if (amount > freeBalance(ctx.state, from)) return E.InsufficientBalance;
+  if (amount > coldkeyBalance(ctx.state, from)) return E.InsufficientBalance;
   const before = balances.TotalIssuance.get(ctx.state);
   const e = transfer(ctx, from, to, amount, "Expendable");
   if (e) return e;

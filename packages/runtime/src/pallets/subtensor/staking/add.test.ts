@@ -127,6 +127,27 @@ describe("add_stake", () => {
   });
 });
 
+describe("legacy share maps (F393 Alpha / TotalHotkeyShares)", () => {
+  test("are read first and migrated to AlphaV2 / TotalHotkeySharesV2 by the next write", () => {
+    const f = stakingFixture();
+    // A pre-migration position: 5 alpha held through 2.5 legacy U64F64 shares (bits = value · 2^64).
+    st.TotalHotkeyAlpha.set(f.s, hk(0), 1, 5n * TAO);
+    st.TotalHotkeyShares.set(f.s, hk(0), 1, { bits: (5n * TAO) << 63n });
+    st.Alpha.set(f.s, hk(0), ck(0), 1, { bits: (5n * TAO) << 63n });
+    st.SubnetAlphaOut.set(f.s, 1, 5n * TAO);
+    assert.equal(stakeOf(f.s, hk(0), ck(0), 1), 5n * TAO);
+    assert.equal(
+      run(f, ck(0), call("remove_stake", { hotkey: hk(0), netuid: 1, amount_unstaked: TAO })),
+      "ok",
+    );
+    assert.equal(stakeOf(f.s, hk(0), ck(0), 1), 4n * TAO);
+    assert.equal(st.Alpha.has(f.s, hk(0), ck(0), 1), false);
+    assert.equal(st.TotalHotkeyShares.has(f.s, hk(0), 1), false);
+    assert.equal(st.AlphaV2.has(f.s, hk(0), ck(0), 1), true);
+    assert.equal(st.TotalHotkeySharesV2.has(f.s, hk(0), 1), true);
+  });
+});
+
 describe("add_stake_limit", () => {
   const limit = (amount: bigint, limitPrice: bigint, allowPartial: boolean, hotkey = hk(0)) =>
     call("add_stake_limit", {

@@ -195,6 +195,49 @@ describe("swap_stake_limit", () => {
   });
 });
 
+describe("swap_stake_limit with root on one side (get_max_amount_move's stable cases)", () => {
+  const swapLimit = (on: number, dn: number, alpha: bigint, limitPrice: bigint, allowPartial: boolean) =>
+    call("swap_stake_limit", {
+      hotkey: hk(0),
+      origin_netuid: on,
+      destination_netuid: dn,
+      alpha_amount: alpha,
+      limit_price: limitPrice,
+      allow_partial: allowPartial,
+    });
+
+  test("root → subnet: the ratio limit becomes a destination price limit for max_amount_add", () => {
+    const f = staked();
+    const before = snapshot(f.s);
+    // Ratio 2 → destination limit 0.5 TAO/alpha, under subnet 3's price of 2.5: nothing can be bought.
+    assert.equal(run(f, ck(0), swapLimit(0, 3, 10n * TAO, 2n * TAO, false)), "Swap.PriceLimitExceeded");
+    // Ratio 0.398 → limit ≈ 2.513 TAO/alpha, just above 2.5: only ≈ 5 of the 10 TAO fit.
+    assert.equal(
+      run(f, ck(0), swapLimit(0, 3, 10n * TAO, 398_000_000n, false)),
+      "SubtensorModule.SlippageTooHigh",
+    );
+    assert.deepEqual(snapshot(f.s), before);
+    assert.equal(run(f, ck(0), swapLimit(0, 3, 10n * TAO, 398_000_000n, true)), "ok");
+    const moved = 50n * TAO - stakeOf(f.s, hk(0), ck(0), 0);
+    assert.ok(moved > 0n && moved < 10n * TAO, `moved ${moved}`);
+  });
+
+  test("subnet → root: max_amount_remove at the ratio limit", () => {
+    const f = staked();
+    const alpha = stakeOf(f.s, hk(0), ck(0), 1);
+    const before = snapshot(f.s);
+    assert.equal(run(f, ck(0), swapLimit(1, 0, alpha, 5n * TAO, true)), "Swap.PriceLimitExceeded");
+    assert.equal(
+      run(f, ck(0), swapLimit(1, 0, alpha, 1_150_000_000n, false)),
+      "SubtensorModule.SlippageTooHigh",
+    );
+    assert.deepEqual(snapshot(f.s), before);
+    assert.equal(run(f, ck(0), swapLimit(1, 0, alpha, 1_150_000_000n, true)), "ok");
+    const left = stakeOf(f.s, hk(0), ck(0), 1);
+    assert.ok(left > 0n && left < alpha);
+  });
+});
+
 function snapshotPool(f: StakingFixture, netuid: number) {
   return [
     st.SubnetTAO.get(f.s, netuid),

@@ -2,6 +2,7 @@
 // stake (staking calls, the coinbase's chain buys and emissions): one place that maps storage to the pure
 // economics types (`SubnetPool`, `HotkeySharePool`, `StakePosition`).
 
+import { safeFloatFromU64F64 } from "@opentao/primitives";
 import type { State, StateReader } from "../../frame/state.ts";
 import type { HotkeySharePool } from "../../staking/sharePool.ts";
 import type { StakePosition, SubnetPool } from "../../staking/stakeUtils.ts";
@@ -37,16 +38,25 @@ export function writeSubnetPoolAfterSwap(s: State, netuid: number, pool: SubnetP
   }
 }
 
+/**
+ * The share denominator; a legacy `TotalHotkeyShares` (U64F64, F393) entry wins over `TotalHotkeySharesV2`, as
+ * HEAD's lazy migration reads the old map first (§7.6).
+ */
 export function readHotkeyPool(s: StateReader, hotkey: Uint8Array, netuid: number): HotkeySharePool {
+  const legacy = st.TotalHotkeyShares.tryGet(s, hotkey, netuid);
   return {
     totalAlpha: st.TotalHotkeyAlpha.get(s, hotkey, netuid),
-    denominator: st.TotalHotkeySharesV2.get(s, hotkey, netuid),
+    denominator: legacy ? safeFloatFromU64F64(legacy.bits) : st.TotalHotkeySharesV2.get(s, hotkey, netuid),
   };
 }
 
+/** Zero values remove the entries, as the chain's share-pool data layer does. */
 export function writeHotkeyPool(s: State, hotkey: Uint8Array, netuid: number, pool: HotkeySharePool): void {
-  st.TotalHotkeyAlpha.set(s, hotkey, netuid, pool.totalAlpha);
-  st.TotalHotkeySharesV2.set(s, hotkey, netuid, pool.denominator);
+  if (pool.totalAlpha === 0n) st.TotalHotkeyAlpha.remove(s, hotkey, netuid);
+  else st.TotalHotkeyAlpha.set(s, hotkey, netuid, pool.totalAlpha);
+  st.TotalHotkeyShares.remove(s, hotkey, netuid);
+  if (pool.denominator.mantissa === 0n) st.TotalHotkeySharesV2.remove(s, hotkey, netuid);
+  else st.TotalHotkeySharesV2.set(s, hotkey, netuid, pool.denominator);
 }
 
 export function readPosition(
@@ -55,10 +65,14 @@ export function readPosition(
   coldkey: Uint8Array,
   netuid: number,
 ): StakePosition {
-  return { hotkey: readHotkeyPool(s, hotkey, netuid), share: st.AlphaV2.get(s, hotkey, coldkey, netuid) };
+  const legacy = st.Alpha.tryGet(s, hotkey, coldkey, netuid);
+  return {
+    hotkey: readHotkeyPool(s, hotkey, netuid),
+    share: legacy ? safeFloatFromU64F64(legacy.bits) : st.AlphaV2.get(s, hotkey, coldkey, netuid),
+  };
 }
 
-/** Store a position; zero shares remove the `AlphaV2` entry, as the chain does. */
+/** Store a position (migrating a legacy `Alpha` entry); zero shares remove the `AlphaV2` entry, as the chain does. */
 export function writePosition(
   s: State,
   hotkey: Uint8Array,
@@ -67,6 +81,7 @@ export function writePosition(
   position: StakePosition,
 ): void {
   writeHotkeyPool(s, hotkey, netuid, position.hotkey);
+  st.Alpha.remove(s, hotkey, coldkey, netuid);
   if (position.share.mantissa === 0n) st.AlphaV2.remove(s, hotkey, coldkey, netuid);
   else st.AlphaV2.set(s, hotkey, coldkey, netuid, position.share);
 }

@@ -289,7 +289,7 @@ export function removeNetwork(ctx: CallContext, netuid: number): void {
   st.MechanismCountCurrent.remove(s, netuid);
   if (st.SubnetIdentitiesV3.has(s, netuid)) {
     st.SubnetIdentitiesV3.remove(s, netuid);
-    ctx.deposit("SubtensorModule", "SubnetIdentityRemoved", [netuid]);
+    ctx.deposit("SubtensorModule", "SubnetIdentityRemoved", netuid);
   }
   for (const it of NETUID_SECOND) {
     for (const [[acct, n]] of [...it.entries(s)]) if (n === netuid) it.remove(s, acct, n);
@@ -314,7 +314,7 @@ export function doDissolveNetwork(ctx: CallContext, netuid: number): DispatchRes
   swapStorage.FeeRate.remove(ctx.state, netuid);
   swapStorage.SwapBalancer.remove(ctx.state, netuid);
   removeNetwork(ctx, netuid);
-  ctx.deposit("SubtensorModule", "NetworkRemoved", [netuid]);
+  ctx.deposit("SubtensorModule", "NetworkRemoved", netuid);
   return undefined;
 }
 

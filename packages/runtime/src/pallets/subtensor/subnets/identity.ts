@@ -78,7 +78,7 @@ export function setSubnetIdentity(
   if (!sameKey(st.SubnetOwner.get(ctx.state, netuid), ctx.origin.who)) return E.NotSubnetOwner;
   if (!isValidSubnetIdentity(identity)) return E.InvalidIdentity;
   st.SubnetIdentitiesV3.set(ctx.state, netuid, identity);
-  ctx.deposit("SubtensorModule", "SubnetIdentitySet", [netuid]);
+  ctx.deposit("SubtensorModule", "SubnetIdentitySet", netuid);
   return undefined;
 }
 
@@ -103,6 +103,6 @@ export function setIdentity(ctx: CallContext, args: ChainIdentity): DispatchResu
     description,
     additional,
   });
-  ctx.deposit("SubtensorModule", "ChainIdentitySet", [coldkey]);
+  ctx.deposit("SubtensorModule", "ChainIdentitySet", coldkey);
   return undefined;
 }

@@ -210,7 +210,7 @@ export function doRegisterNetwork(
   if (identity) {
     if (!isValidSubnetIdentity(identity)) return E.InvalidIdentity;
     st.SubnetIdentitiesV3.set(s, netuid, identity);
-    ctx.deposit("SubtensorModule", "SubnetIdentitySet", [netuid]);
+    ctx.deposit("SubtensorModule", "SubnetIdentitySet", netuid);
   }
   // HEAD also schedules every root validator as a 100 % parent of the owner hotkey here (child keys are the
   // staking family's); not done yet.

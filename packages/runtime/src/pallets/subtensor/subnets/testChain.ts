@@ -40,9 +40,9 @@ export class TestChain {
   }
 
   /** Open block `n` (events cleared); the registration step is the caller's to run. */
-  goto(n: number): void {
+  goto(n: number, author?: Uint8Array): void {
     this.block = n;
-    this.ex.initializeBlock(this.s, { number: n, parentHash: new Uint8Array(32) });
+    this.ex.initializeBlock(this.s, { number: n, parentHash: new Uint8Array(32), author });
   }
 
   /** Dispatch `SubtensorModule.<call>`: "ok" or the error's name. A failed call leaves no writes. */

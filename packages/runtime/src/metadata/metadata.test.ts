@@ -34,6 +34,7 @@ const SPEC_425_ADDITIONS = new Set([
   "SubtensorModule.RegisteredSubnetCounter",
   "SubtensorModule.SubnetProtocolAlpha",
   "SubtensorModule.TaoInRefundDeploymentBlock",
+  "SubtensorModule.AutoParentDelegationEnabled",
   "SubtensorModule.RegistrationPriceLimitExceeded",
   "SubtensorModule.CannotUseSystemAccount",
   "Swap.SwapBalancer",

@@ -177,6 +177,13 @@ export const storage = {
     fallback: 0n,
   }),
   TaoInRefundDeploymentBlock: storageValue(P, "TaoInRefundDeploymentBlock", T.u64, { fallback: 0n }),
+  AutoParentDelegationEnabled: storageMap(
+    P,
+    "AutoParentDelegationEnabled",
+    [{ hasher: "Blake2128Concat", type: AccountId32 }],
+    T.bool,
+    { fallback: true },
+  ),
   // Added after finney's spec 393 (subtensor spec 425): not in the reference metadata.
   SubnetEpochIndex: storageMap(P, "SubnetEpochIndex", [{ hasher: "Identity", type: T.u16 }], T.u64, {
     fallback: 0n,

@@ -251,4 +251,28 @@ describe("register_network", () => {
     // The pool's balancer weight is not written: the first swap initialises it.
     assert.equal(swapStorage.PalSwapInitialized.get(c.s, 1), false);
   });
+
+  test("every root validator that did not opt out becomes a 100 % parent of the owner hotkey", () => {
+    const c = new TestChain();
+    st.NetworksAdded.set(c.s, 0, true);
+    for (const i of [3, 4, 5]) {
+      assert.equal(c.call(signed(ck(i)), "root_register", { hotkey: hk(i) }), "ok");
+      st.RegistrationsThisBlock.set(c.s, 0, 0);
+    }
+    st.AutoParentDelegationEnabled.set(c.s, hk(4), false);
+    // The owner's own hotkey on root is skipped (it cannot be its own parent).
+    st.Owner.set(c.s, hk(5), ck(0));
+    assert.equal(c.call(signed(ck(0)), "register_network", { hotkey: hk(5) }), "ok");
+    const max = (1n << 64n) - 1n;
+    assert.deepEqual(st.ChildKeys.get(c.s, hk(3), 1), [[max, hk(5)]]);
+    assert.equal(st.ChildKeys.has(c.s, hk(4), 1), false);
+    assert.deepEqual(st.ParentKeys.get(c.s, hk(5), 1), [[max, hk(3)]]);
+    assert.equal(st.TransactionKeyLastBlock.get(c.s, hk(3), 1, 0), 1000n);
+    assert.deepEqual(c.eventValues("SubtensorModule.SetChildren"), [[hk(3), 1, [[max, hk(5)]]]]);
+    // A stake threshold the validator does not meet: skipped, registration still succeeds.
+    c.goto(1000 + 7200);
+    st.StakeThreshold.set(c.s, 1n);
+    assert.equal(c.call(signed(ck(1)), "register_network", { hotkey: hk(1) }), "ok");
+    assert.equal(st.ChildKeys.has(c.s, hk(3), 2), false);
+  });
 });

@@ -25,6 +25,7 @@ import {
 import { DEFAULT_NEW_SUBNET_TEMPO, type SubnetConfig } from "./config.ts";
 import { doDissolveNetwork } from "./dissolveNetwork.ts";
 import { isValidSubnetIdentity, type SubnetIdentity } from "./identity.ts";
+import { setRootValidatorsForSubnet } from "./rootValidators.ts";
 import { nextAvailableSymbol } from "./symbols.ts";
 
 const E = moduleErrors(subtensorPallet);
@@ -212,8 +213,7 @@ export function doRegisterNetwork(
     st.SubnetIdentitiesV3.set(s, netuid, identity);
     ctx.deposit("SubtensorModule", "SubnetIdentitySet", netuid);
   }
-  // HEAD also schedules every root validator as a 100 % parent of the owner hotkey here (child keys are the
-  // staking family's); not done yet.
+  setRootValidatorsForSubnet(ctx, netuid);
   ctx.deposit("SubtensorModule", "NetworkAdded", [netuid, mechid]);
   st.SubnetEmissionEnabled.set(s, netuid, config.newSubnetEmissionEnabled ?? false);
   if (config.newSubnetCommitRevealEnabled !== undefined)

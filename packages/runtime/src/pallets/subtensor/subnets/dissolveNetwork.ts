@@ -3,7 +3,7 @@
 // rest is recycled, and every storage item of the netuid is deleted.
 // PERF: scans TotalHotkeyAlpha and the (hotkey, netuid) maps once; O(stakers + keys of the netuid).
 
-import { U64F64, U96F32 } from "@opentao/primitives";
+import { safeFloatToU64, U64F64, U96F32 } from "@opentao/primitives";
 import { BadOrigin, type CallContext, type DispatchResult, moduleErrors } from "../../../frame/dispatch.ts";
 import type { State } from "../../../frame/state.ts";
 import type { StorageItem } from "../../../frame/storage.ts";
@@ -184,10 +184,16 @@ export function destroyAlphaInOutStakes(ctx: CallContext, netuid: number): void 
   const stakers: Array<{ cold: Uint8Array; value: bigint }> = [];
   for (const hot of hotkeys) {
     const pool = readHotkeyPool(s, hot, netuid);
-    for (const [[, cold, n], share] of st.AlphaV2.entries(s, hot)) {
-      if (n !== netuid) continue;
+    // The chain walks a hotkey's positions in (coldkey, netuid) order (a BTreeMap), not storage order; the
+    // order decides who gets a leftover RAO among equal remainders.
+    const entries = [...st.AlphaV2.entries(s, hot)]
+      .filter(([[, , n]]) => n === netuid)
+      .sort(([[, a]], [[, b]]) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    for (const [[, cold], share] of entries) {
       positions.push([hot, cold]);
-      const value = shareValue(pool, share);
+      // A position whose shares value to 0 (empty pool) counts its raw share count instead.
+      const worth = shareValue(pool, share);
+      const value = worth === 0n ? safeFloatToU64(share) : worth;
       if (value > 0n) {
         totalAlpha += value;
         stakers.push({ cold, value });
@@ -305,9 +311,24 @@ export function removeNetwork(ctx: CallContext, netuid: number): void {
   }
 }
 
+/**
+ * `finalize_all_subnet_root_dividends`: the netuid leaves every hotkey's claimable rates (the map is written
+ * back even when it becomes empty, as a ValueQuery mutate does) and its claimed records are cleared.
+ */
+export function finalizeAllSubnetRootDividends(s: State, netuid: number): void {
+  for (const [[hotkey], rates] of [...st.RootClaimable.entries(s)])
+    st.RootClaimable.set(
+      s,
+      hotkey,
+      rates.filter(([n]) => n !== netuid),
+    );
+  st.RootClaimed.clear(s, netuid);
+}
+
 /** `do_dissolve_network`: unknown or root netuid → SubnetNotExists. */
 export function doDissolveNetwork(ctx: CallContext, netuid: number): DispatchResult {
   if (netuid === 0 || !st.NetworksAdded.get(ctx.state, netuid)) return E.SubnetNotExists;
+  finalizeAllSubnetRootDividends(ctx.state, netuid);
   destroyAlphaInOutStakes(ctx, netuid);
   // clear_protocol_liquidity: the reserves are already gone; the pool's weight and fee go too.
   swapStorage.PalSwapInitialized.remove(ctx.state, netuid);

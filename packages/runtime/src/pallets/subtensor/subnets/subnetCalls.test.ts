@@ -85,6 +85,12 @@ describe("dissolve_network", () => {
     ]);
     st.ChildKeys.set(c.s, hk(1), 1, [[1n, hk(2)]]);
     st.ChildKeys.set(c.s, hk(1), 2, [[1n, hk(2)]]);
+    st.RootClaimable.set(c.s, hk(1), [
+      [1, { bits: 5n }],
+      [2, { bits: 6n }],
+    ]);
+    st.RootClaimed.set(c.s, 1, hk(1), ck(1), 9n);
+    st.RootClaimed.set(c.s, 2, hk(1), ck(1), 9n);
     const f1 = c.free(ck(1));
     const f2 = c.free(ck(2));
     const issuance = st.TotalIssuance.get(c.s);
@@ -113,6 +119,9 @@ describe("dissolve_network", () => {
     ]);
     assert.equal(st.ChildKeys.has(c.s, hk(1), 1), false);
     assert.equal(st.ChildKeys.has(c.s, hk(1), 2), true);
+    assert.deepEqual(st.RootClaimable.get(c.s, hk(1)), [[2, { bits: 6n }]]);
+    assert.equal(st.RootClaimed.has(c.s, 1, hk(1), ck(1)), false);
+    assert.equal(st.RootClaimed.get(c.s, 2, hk(1), ck(1)), 9n);
     assert.equal(st.NetworksAdded.has(c.s, 1), false);
     assert.equal(st.TotalNetworks.get(c.s), 0);
     assert.deepEqual(c.eventValues("SubtensorModule.NetworkRemoved"), [1]);

@@ -23,6 +23,7 @@ import { neuronToPrune, registerNeuron } from "./neurons.ts";
 const E = moduleErrors(subtensorPallet);
 const SwapE = moduleErrors(swapPallet);
 const U64_MAX = (1n << 64n) - 1n;
+const I64_MAX = (1n << 63n) - 1n;
 
 /** A swap error by its pallet: the swap's own names first (they are raised by pallet `Swap`). */
 export function swapError(name: string): DispatchResult {
@@ -82,7 +83,7 @@ export function doRegister(ctx: CallContext, netuid: number, hotkey: Uint8Array)
     netuid,
     st.RAORecycledForRegistration.get(s, netuid),
   ]);
-  st.SubnetTaoFlow.mutate(s, netuid, (f) => f + paid.taken);
+  st.SubnetTaoFlow.mutate(s, netuid, (f) => (f + paid.taken > I64_MAX ? I64_MAX : f + paid.taken));
   ctx.deposit("SubtensorModule", "NeuronRegistered", [netuid, uid, hotkey]);
   return undefined;
 }

@@ -156,12 +156,14 @@ export function neuronToPrune(s: StateReader, netuid: number, now: bigint): numb
   let free = 0;
   const better = (c: Cand, b: Cand | undefined) =>
     !b || (c[0] !== b[0] ? c[0] < b[0] : c[1] !== b[1] ? c[1] < b[1] : c[2] < b[2]);
+  const immunity = BigInt(st.ImmunityPeriod.get(s, netuid));
   for (let uid = 0; uid < n; uid++) {
-    if (!st.Keys.has(s, netuid, uid)) continue;
-    const hk = st.Keys.get(s, netuid, uid);
-    if (immortal.some((h) => sameKey(h, hk))) continue;
-    const c: Cand = [emissions[uid] ?? 0n, st.BlockAtRegistration.get(s, netuid, uid), uid];
-    if (neuronIsImmune(s, netuid, uid, now)) {
+    const hk = st.Keys.tryGet(s, netuid, uid);
+    if (hk === undefined || immortal.some((h) => sameKey(h, hk))) continue;
+    const at = st.BlockAtRegistration.get(s, netuid, uid);
+    const c: Cand = [emissions[uid] ?? 0n, at, uid];
+    // `get_neuron_is_immune`, with the period read once.
+    if ((now > at ? now - at : 0n) < immunity) {
       if (better(c, bestImmune)) bestImmune = c;
     } else {
       free += 1;
@@ -178,10 +180,12 @@ export function registerNeuron(
   netuid: number,
   hotkey: Uint8Array,
   now: bigint,
+  candidate?: number,
 ): number | undefined {
   const n = st.SubnetworkN.get(s, netuid);
   if (n < st.MaxAllowedUids.get(s, netuid)) return appendNeuron(s, netuid, hotkey, now);
-  const uid = neuronToPrune(s, netuid, now);
+  // `candidate`: the prune choice the caller already made on this same state.
+  const uid = candidate ?? neuronToPrune(s, netuid, now);
   if (uid === undefined) return undefined;
   replaceNeuron(s, netuid, uid, hotkey, now);
   return uid;

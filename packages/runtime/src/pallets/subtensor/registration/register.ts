@@ -58,8 +58,10 @@ export function doRegister(ctx: CallContext, netuid: number, hotkey: Uint8Array)
   if (!coldkeyOwnsHotkey(s, coldkey, hotkey)) return E.NonAssociatedColdKey;
   const maxN = st.MaxAllowedUids.get(s, netuid);
   if (maxN === 0) return E.NoNeuronIdAvailable;
-  if (st.SubnetworkN.get(s, netuid) >= maxN && neuronToPrune(s, netuid, now) === undefined)
-    return E.NoNeuronIdAvailable;
+  // The candidate found here is the one replaced below: paying changes nothing the choice reads.
+  const full = st.SubnetworkN.get(s, netuid) >= maxN;
+  const candidate = full ? neuronToPrune(s, netuid, now) : undefined;
+  if (full && candidate === undefined) return E.NoNeuronIdAvailable;
 
   // Pay: TAO into the pool, buy alpha at any price, recycle the alpha bought.
   const paid = transferTaoToSubnet(ctx, coldkey, cost);
@@ -73,7 +75,7 @@ export function doRegister(ctx: CallContext, netuid: number, hotkey: Uint8Array)
   const alphaOut = bought.value.result.amountPaidOut;
   st.SubnetAlphaOut.mutate(s, netuid, (a) => (a > alphaOut ? a - alphaOut : 0n));
 
-  const uid = registerNeuron(s, netuid, hotkey, now);
+  const uid = registerNeuron(s, netuid, hotkey, now, candidate);
   if (uid === undefined) return E.NoNeuronIdAvailable;
   bumpRegistrationPrice(ctx, netuid);
   st.RegistrationsThisBlock.mutate(s, netuid, (n) => Math.min(n + 1, 0xffff));

@@ -1,7 +1,7 @@
 // Accounts that subnet and neuron registration touch: the hotkey ↔ coldkey pairing (`Owner`, `OwnedHotkeys`,
 // `StakingHotkeys`), the subnet accounts' reserved id range, and TAO moving from a coldkey into a subnet's pool.
 
-import type { CallContext, DispatchResult } from "../../../frame/dispatch.ts";
+import type { CallContext } from "../../../frame/dispatch.ts";
 import type { State, StateReader } from "../../../frame/state.ts";
 import { storage as balances, EXISTENTIAL_DEPOSIT } from "../../balances/pallet.ts";
 import { freeBalance, setFreeBalance } from "../../system/account.ts";
@@ -93,5 +93,3 @@ export function recycleTao(s: State, amount: bigint): void {
   st.TotalIssuance.mutate(s, (t) => (t > amount ? t - amount : 0n));
   balances.TotalIssuance.mutate(s, (t) => (t > amount ? t - amount : 0n));
 }
-
-export type { DispatchResult };

@@ -4,6 +4,9 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { describeError, type Origin } from "../../../frame/dispatch.ts";
+import { pallets, runtimeCall } from "../../../runtime/definition.ts";
+import type { RuntimeCallValue } from "../../../runtime/executive.ts";
 import { storage as balances } from "../../balances/pallet.ts";
 import { registrationBlockStep } from "../registration/blockStep.ts";
 import { storage as st } from "../storage.ts";
@@ -78,4 +81,47 @@ test("create → start_call → register 3 neurons → a uid replaced when full 
   // TotalStake counted each registration's whole payment, fee included, but dissolution takes out only the
   // pot: the chain's known TotalStake drift (§13.3) is exactly the fees.
   assert.equal(st.TotalStake.get(c.s), fees);
+});
+
+test("calls decoded from their SCALE encoding reach the handlers with the chain's argument names", () => {
+  const c = new TestChain();
+  const roundTrip = (call: string, value: unknown) => {
+    const encoded = runtimeCall.codec.enc({ type: "SubtensorModule", value: { type: call, value } });
+    return runtimeCall.codec.dec(encoded) as RuntimeCallValue;
+  };
+  const run = (origin: Origin, call: RuntimeCallValue) => {
+    const e = c.ex.dispatch(c.s, origin, call);
+    return e ? describeError(e, pallets) : "ok";
+  };
+  const none = roundTrip("register_network_with_identity", { hotkey: hk(0), identity: undefined });
+  assert.equal(run(signed(ck(0)), none), "ok");
+  assert.equal(st.SubnetIdentitiesV3.has(c.s, 1), false);
+  assert.equal(run(signed(ck(1)), roundTrip("burned_register", { netuid: 1, hotkey: hk(1) })), "ok");
+  assert.equal(
+    run(signed(ck(2)), roundTrip("register_limit", { netuid: 1, hotkey: hk(2), limit_price: 1n })),
+    "SubtensorModule.RegistrationPriceLimitExceeded",
+  );
+  assert.equal(run(signed(ck(0)), roundTrip("start_call", { netuid: 1 })), "ok");
+  assert.equal(
+    run(signed(ck(0)), roundTrip("update_symbol", { netuid: 1, symbol: new TextEncoder().encode("ω") })),
+    "ok",
+  );
+  c.goto(1000 + 7200);
+  const id = {
+    subnet_name: new TextEncoder().encode("two"),
+    github_repo: new Uint8Array(),
+    subnet_contact: new Uint8Array(),
+    subnet_url: new Uint8Array(),
+    discord: new Uint8Array(),
+    description: new Uint8Array(),
+    logo_url: new Uint8Array(),
+    additional: new Uint8Array(),
+  };
+  assert.equal(
+    run(signed(ck(3)), roundTrip("register_network_with_identity", { hotkey: hk(3), identity: id })),
+    "ok",
+  );
+  assert.deepEqual(st.SubnetIdentitiesV3.get(c.s, 2), id);
+  assert.equal(run(ROOT, roundTrip("dissolve_network", { coldkey: ck(3), netuid: 2 })), "ok");
+  assert.equal(st.NetworksAdded.has(c.s, 2), false);
 });

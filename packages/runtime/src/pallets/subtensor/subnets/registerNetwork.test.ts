@@ -9,7 +9,7 @@ import { DEFAULT_BLOCK_EMISSION } from "../../../coinbase/blockEmission.ts";
 import { lockReductionInterval, networkLockCost } from "../../../subnets/lockCost.ts";
 import { storage as swapStorage } from "../../swap/pallet.ts";
 import { storage as st } from "../storage.ts";
-import { currentLockCost, medianSubnetAlphaPrice } from "./registerNetwork.ts";
+import { currentAlphaPrice, currentLockCost, medianSubnetAlphaPrice } from "./registerNetwork.ts";
 import { SYMBOLS } from "./symbolTable.ts";
 import { ck, diff, expected, hk, nameKeys, ROOT, signed, TAO, TestChain } from "./testChain.ts";
 
@@ -186,6 +186,13 @@ describe("register_network", () => {
     assert.equal(st.SubnetAlphaIn.get(c.s, 4), lock / 2n);
     st.SubnetAlphaIn.set(c.s, 4, st.SubnetTAO.get(c.s, 4));
     assert.equal(medianSubnetAlphaPrice(c.s), U64F64.safeDiv(U64F64.fromInt(3), U64F64.fromInt(2)));
+    // A weight written by a re-weighting before any swap counts (the price reads the stored weight): quote
+    // weight 1/4 triples subnet 4's price (w_base / w_quote = 3), so the middle two are 2 and 3.
+    st.SubnetAlphaIn.set(c.s, 4, st.SubnetTAO.get(c.s, 4));
+    swapStorage.SwapBalancer.set(c.s, 4, { quote: 250_000_000_000_000_000n });
+    assert.equal(swapStorage.PalSwapInitialized.get(c.s, 4), false);
+    assert.equal(currentAlphaPrice(c.s, 4), U64F64.fromInt(3));
+    assert.equal(medianSubnetAlphaPrice(c.s), U64F64.safeDiv(U64F64.fromInt(5), U64F64.fromInt(2)));
   });
 
   test("at the subnet limit the lowest-EMA-price subnet past immunity is dissolved and its netuid reused", () => {

@@ -9,9 +9,9 @@ import { movingPriceU64F64 } from "../../../coinbase/subnetEmissions.ts";
 import { BadOrigin, type CallContext, type DispatchResult, moduleErrors } from "../../../frame/dispatch.ts";
 import type { StateReader } from "../../../frame/state.ts";
 import { lockReductionInterval, networkLockCost } from "../../../subnets/lockCost.ts";
-import { poolPrice } from "../../../swap/swap.ts";
+import { balancerPrice } from "../../../swap/balancer.ts";
+import { storage as swapStorage } from "../../swap/pallet.ts";
 import { storage as st, subtensorPallet } from "../pallet.ts";
-import { readSubnetPool } from "../pools.ts";
 import { appendNeuron } from "../registration/neurons.ts";
 import {
   canRemoveBalance,
@@ -53,11 +53,16 @@ export function currentLockCost(s: StateReader, now: bigint): bigint {
   });
 }
 
-/** `current_alpha_price`: the balancer spot price of a dynamic pool (0 with no alpha), 1 for a stable one. */
+/**
+ * `current_alpha_price`: the balancer spot price of a dynamic pool (0 with no alpha), 1 for a stable one.
+ * It reads the stored weight whether or not a swap has initialised the pool (a re-weighting may have
+ * written it first, §6.7), unlike a swap.
+ */
 export function currentAlphaPrice(s: StateReader, netuid: number): bigint {
-  const pool = readSubnetPool(s, netuid);
-  if (pool.mechanism !== 1) return U64F64.one;
-  return pool.alphaReserve === 0n ? 0n : poolPrice(pool);
+  if (st.SubnetMechanism.get(s, netuid) !== 1) return U64F64.one;
+  const alpha = st.SubnetAlphaIn.get(s, netuid);
+  if (alpha === 0n) return 0n;
+  return balancerPrice(swapStorage.SwapBalancer.get(s, netuid).quote, alpha, st.SubnetTAO.get(s, netuid));
 }
 
 /**

@@ -60,7 +60,36 @@ test("malformed specs name the field", () => {
       /genesis\.balances\[1\]\[0\]: account listed twice/,
     ],
     [{ ...good, genesis: { balances: [], sudo: "alice" } }, /genesis\.sudo/],
+    [
+      { ...good, runtime: { newSubnetEmissionEnabled: "yes" } },
+      /runtime\.newSubnetEmissionEnabled: expected true or false/,
+    ],
+    [{ ...good, runtime: { newSubnetCommitRevealEnabled: 1 } }, /runtime\.newSubnetCommitRevealEnabled/],
+    [{ ...good, runtime: { newSubnetTempo: 0 } }, /runtime\.newSubnetTempo/],
   ];
   for (const [spec, re] of cases) assert.throws(() => parseChainSpec(spec), re);
   assert.throws(() => builtInChainSpec("mainnet"), /no built-in chain spec "mainnet"/);
+});
+
+test("new-subnet choices: dev and local open subnets at once; unset fields keep HEAD's behaviour", () => {
+  for (const name of ["dev", "local"]) {
+    const { runtime } = builtInChainSpec(name);
+    assert.equal(runtime.newSubnetEmissionEnabled, true, name);
+    assert.equal(runtime.newSubnetCommitRevealEnabled, false, name);
+    assert.equal(runtime.newSubnetTempo, undefined, name);
+  }
+  const bare = parseChainSpec({ name: "x", id: "x", chainType: "Live", genesis: { balances: [] } });
+  assert.deepEqual(bare.runtime, { allowLoopback: false });
+  const tuned = parseChainSpec({
+    name: "x",
+    id: "x",
+    chainType: "Live",
+    runtime: { newSubnetTempo: 10, newSubnetEmissionEnabled: false },
+    genesis: { balances: [] },
+  });
+  assert.deepEqual(tuned.runtime, {
+    allowLoopback: false,
+    newSubnetEmissionEnabled: false,
+    newSubnetTempo: 10,
+  });
 });

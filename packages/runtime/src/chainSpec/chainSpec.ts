@@ -52,6 +52,19 @@ function rao(v: unknown, f: string): bigint {
   return x;
 }
 
+function optionalBool(runtime: Record<string, unknown>, key: string): Record<string, boolean> {
+  const v = runtime[key];
+  if (v === undefined) return {};
+  if (typeof v !== "boolean") throw new ChainSpecError(`runtime.${key}`, "expected true or false");
+  return { [key]: v };
+}
+
+function tempo(v: unknown): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 65535)
+    throw new ChainSpecError("runtime.newSubnetTempo", "expected an integer tempo in 1..65535");
+  return v;
+}
+
 /** Validate a parsed chain spec; every problem names its field. */
 export function parseChainSpec(json: unknown): ChainSpec {
   if (!isObj(json)) throw new ChainSpecError("$", "expected an object");
@@ -86,7 +99,12 @@ export function parseChainSpec(json: unknown): ChainSpec {
       tokenDecimals: typeof props.tokenDecimals === "number" ? props.tokenDecimals : 9,
       tokenSymbol: typeof props.tokenSymbol === "string" ? props.tokenSymbol : "TAO",
     },
-    runtime: { allowLoopback: runtime.allowLoopbackAxons === true },
+    runtime: {
+      allowLoopback: runtime.allowLoopbackAxons === true,
+      ...optionalBool(runtime, "newSubnetEmissionEnabled"),
+      ...optionalBool(runtime, "newSubnetCommitRevealEnabled"),
+      ...(runtime.newSubnetTempo === undefined ? {} : { newSubnetTempo: tempo(runtime.newSubnetTempo) }),
+    },
     genesis: {
       sudo: g.sudo === undefined || g.sudo === null ? null : accountId(g.sudo, "genesis.sudo"),
       balances: endowed,

@@ -21,6 +21,7 @@ import { rootCalls } from "../pallets/subtensor/root/calls.ts";
 import { type ServingConfig, serveAxon, servePrometheus } from "../pallets/subtensor/serving/serve.ts";
 import { stakingCalls } from "../pallets/subtensor/staking/calls.ts";
 import { subnetCalls } from "../pallets/subtensor/subnets/calls.ts";
+import type { SubnetConfig } from "../pallets/subtensor/subnets/config.ts";
 import { commitRevealCalls } from "../pallets/subtensor/weights/commitReveal.ts";
 import { setMechanismWeightsCall, setWeightsCall } from "../pallets/subtensor/weights/setWeights.ts";
 import { storage as sudoStorage } from "../pallets/sudo/pallet.ts";
@@ -138,7 +139,7 @@ export interface BlockStart {
 }
 
 /** Chain-spec choices the runtime honours (DESIGN.md decision 9). */
-export interface RuntimeConfig extends ServingConfig {}
+export interface RuntimeConfig extends ServingConfig, SubnetConfig {}
 
 export class Executive {
   #phase: Phase = { type: "Initialization" };

@@ -537,6 +537,9 @@ export const subtensorPallet = definePallet({
     "ColdkeySwapDisputed",
     "ColdkeySwapClearTooEarly",
     "DisabledTemporarily",
+    // spec 425 errors finney lacks, after finney's list (finney's indices stay as they are).
+    "RegistrationPriceLimitExceeded",
+    "CannotUseSystemAccount",
   ]),
   storage: Object.values(storage),
 });

@@ -5,6 +5,7 @@
 import { AccountId32, Bytes, H256 } from "../../frame/common.ts";
 import { storageMap, storageValue } from "../../frame/storage.ts";
 import { T } from "../../frame/types.ts";
+import { DEFAULT_BURN_INCREASE_MULT } from "../../registration/burn.ts";
 
 const P = "SubtensorModule";
 
@@ -143,6 +144,42 @@ export const storage = {
     ],
     SafeFloatTy,
     { fallback: { mantissa: 0n, exponent: 0n } },
+  ),
+  // spec 425 items used by subnet and neuron registration (not in finney's 393 metadata).
+  SubnetEmissionEnabled: storageMap(
+    P,
+    "SubnetEmissionEnabled",
+    [{ hasher: "Identity", type: T.u16 }],
+    T.bool,
+    {
+      fallback: true,
+    },
+  ),
+  BurnHalfLife: storageMap(P, "BurnHalfLife", [{ hasher: "Identity", type: T.u16 }], T.u16, {
+    fallback: 360,
+  }),
+  BurnIncreaseMult: storageMap(P, "BurnIncreaseMult", [{ hasher: "Identity", type: T.u16 }], FixedU128, {
+    fallback: { bits: DEFAULT_BURN_INCREASE_MULT },
+  }),
+  RegisteredSubnetCounter: storageMap(
+    P,
+    "RegisteredSubnetCounter",
+    [{ hasher: "Identity", type: T.u16 }],
+    T.u64,
+    {
+      fallback: 0n,
+    },
+  ),
+  SubnetProtocolAlpha: storageMap(P, "SubnetProtocolAlpha", [{ hasher: "Identity", type: T.u16 }], T.u64, {
+    fallback: 0n,
+  }),
+  TaoInRefundDeploymentBlock: storageValue(P, "TaoInRefundDeploymentBlock", T.u64, { fallback: 0n }),
+  AutoParentDelegationEnabled: storageMap(
+    P,
+    "AutoParentDelegationEnabled",
+    [{ hasher: "Blake2128Concat", type: AccountId32 }],
+    T.bool,
+    { fallback: true },
   ),
   // Added after finney's spec 393 (subtensor spec 425): not in the reference metadata.
   // The stateful epoch scheduler: the block the last epoch slot was consumed, and an owner-triggered fire.

@@ -3,5 +3,15 @@
 // call's writes.
 
 import type { CallHandlers } from "../../../runtime/handlers.ts";
+import { doRegister, doRegisterLimit } from "./register.ts";
+import { doRootRegister } from "./rootRegister.ts";
 
-export const registrationCalls: CallHandlers = {};
+export const registrationCalls: CallHandlers = {
+  burned_register: (ctx, args: { netuid: number; hotkey: Uint8Array }) =>
+    doRegister(ctx, args.netuid, args.hotkey),
+  // HEAD ignores the proof-of-work arguments: a burn registration like burned_register.
+  register: (ctx, args: { netuid: number; hotkey: Uint8Array }) => doRegister(ctx, args.netuid, args.hotkey),
+  register_limit: (ctx, args: { netuid: number; hotkey: Uint8Array; limit_price: bigint }) =>
+    doRegisterLimit(ctx, args.netuid, args.hotkey, args.limit_price),
+  root_register: (ctx, args: { hotkey: Uint8Array }) => doRootRegister(ctx, args.hotkey),
+};

@@ -4,6 +4,7 @@
 
 import { MemoryState } from "../frame/state.ts";
 import { storage as balances, EXISTENTIAL_DEPOSIT } from "../pallets/balances/pallet.ts";
+import { initRootNetwork } from "../pallets/subtensor/subnets/genesis.ts";
 import { storage as sudo } from "../pallets/sudo/pallet.ts";
 import { EXTRA_FLAGS_NEW_LOGIC, storage as system } from "../pallets/system/pallet.ts";
 import { RUNTIME_CODE_KEY, runtimeCode } from "../runtime/definition.ts";
@@ -139,6 +140,7 @@ export function genesisState(spec: ChainSpec): MemoryState {
   }
   balances.TotalIssuance.set(s, issuance);
   if (spec.genesis.sudo) sudo.Key.set(s, spec.genesis.sudo);
+  initRootNetwork(s, issuance, spec.genesis.sudo);
   s.set(RUNTIME_CODE_KEY, runtimeCode());
   return s;
 }

@@ -33,3 +33,5 @@ export { bittensorRuntimeApis, executeRuntimeApi } from "./runtimeApi/index.ts";
 export * from "./staking/index.ts";
 export * from "./subnets/index.ts";
 export * from "./swap/index.ts";
+export * from "./pallets/transactionPayment/fees.ts";
+export * from "./runtime/weights.ts";

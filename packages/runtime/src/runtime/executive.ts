@@ -26,8 +26,10 @@ import { storage as sudoStorage } from "../pallets/sudo/pallet.ts";
 import { swapCalls } from "../pallets/swap/calls.ts";
 import { storage as system } from "../pallets/system/pallet.ts";
 import { MINIMUM_PERIOD_MS, storage as timestamp } from "../pallets/timestamp/pallet.ts";
+import { settleFee, withdrawFee } from "../pallets/transactionPayment/fees.ts";
 import { pallets, systemEvents } from "./definition.ts";
 import type { CallHandlers } from "./handlers.ts";
+import { dispatchEventInfo, dispatchInfoOf } from "./weights.ts";
 
 /** A decoded call: `{ type: pallet, value: { type: call, value: args } }` (the RuntimeCall codec's shape). */
 export interface RuntimeCallValue {
@@ -203,15 +205,28 @@ export class Executive {
     return error;
   }
 
-  /** Apply one extrinsic's call at index `index` of the block, with the System success/failure event. */
-  applyCall(state: State, index: number, origin: Origin, call: RuntimeCallValue): DispatchResult {
+  /**
+   * Apply one extrinsic's call at index `index` of the block, with the System success/failure event.
+   * `payment` (signed extrinsics): ChargeTransactionPayment's `fee` (inclusion fee + tip, computed by the
+   * caller from `dispatchInfoOf(call)` and validated with `canWithdrawFee`) is withdrawn before dispatch and
+   * paid to the block author after it, with TransactionFeePaid; the fee stands even if the call fails.
+   */
+  applyCall(
+    state: State,
+    index: number,
+    origin: Origin,
+    call: RuntimeCallValue,
+    payment?: { fee: bigint; tip: bigint },
+  ): DispatchResult {
     this.#phase = { type: "ApplyExtrinsic", value: index };
+    const info = dispatchInfoOf(call);
+    const deposit = (pallet: string, event: string, value?: unknown) =>
+      this.depositEvent(state, pallet, event, value);
+    const payer = payment && origin.kind === "signed" ? origin.who : undefined;
+    if (payer && payment) withdrawFee(state, deposit, payer, payment.fee);
     const error = this.dispatch(state, origin, call);
-    const dispatchInfo = {
-      weight: { ref_time: 0n, proof_size: 0n },
-      class: { type: origin.kind === "none" ? "Mandatory" : "Normal" },
-      pays_fee: { type: "Yes" },
-    };
+    if (payer && payment) settleFee(state, deposit, payer, this.#author, payment.fee, payment.tip);
+    const dispatchInfo = dispatchEventInfo(origin.kind === "none" ? { ...info, class: "Mandatory" } : info);
     if (error)
       this.depositEvent(state, "System", "ExtrinsicFailed", {
         dispatch_error: error,

@@ -16,10 +16,10 @@ import {
   timestampStorage,
 } from "@opentao/runtime";
 import { Bytes, blockHeader, Vector } from "@polkadot-api/substrate-bindings";
+import { type InvalidReason, type UnknownReason, validateTransaction } from "../pool/validate.ts";
 import { stateRootOf } from "../store/commitment.ts";
 import type { BlockStore, HexHash } from "../store/index.ts";
 import { PendingState } from "../store/pending.ts";
-import { type InvalidReason, type UnknownReason, validateTransaction } from "../pool/validate.ts";
 
 const toHex = (b: Uint8Array): HexHash => `0x${Buffer.from(b).toString("hex")}` as HexHash;
 const fromHex = (h: string): Uint8Array => new Uint8Array(Buffer.from(h.slice(2), "hex"));
@@ -92,15 +92,22 @@ export class BlockProducer {
   /**
    * Build, execute and commit the next block. `now` is the block's timestamp in ms (the inherent).
    * `verified`: extrinsics (by identity) whose signature the pool already checked against the same chain.
+   * Only the signature is trusted: nonce, era, fee and block limits are checked again here.
    */
   produceBlock(
     now: bigint,
     extrinsics: readonly Uint8Array[] = [],
     verified?: ReadonlySet<Uint8Array>,
+    /** Raw storage writes (null deletes) applied before the block opens: dev_setStorage. */
+    storage?: ReadonlyArray<readonly [Uint8Array, Uint8Array | null]>,
   ): ProducedBlock {
     const parent = this.store.best();
     const number = parent.number + 1;
     const pending = new PendingState(this.store.stateAt(parent.hash));
+    for (const [k, v] of storage ?? []) {
+      if (v === null) pending.delete(k);
+      else pending.set(k, v);
+    }
     const ex = this.#executive;
     ex.initializeBlock(pending, { number, parentHash: fromHex(parent.hash), author: this.author });
 
@@ -134,10 +141,17 @@ export class BlockProducer {
       }
       const { tx } = v;
       if (tx.nonce !== tx.accountNonce) {
-        excluded.push({ position, reason: "Future", detail: `nonce ${tx.nonce}, account at ${tx.accountNonce}` });
+        excluded.push({
+          position,
+          reason: "Future",
+          detail: `nonce ${tx.nonce}, account at ${tx.accountNonce}`,
+        });
         return;
       }
-      if (weight + tx.info.weight.ref_time > MAX_NORMAL_REF_TIME || length + bytes.length > MAX_NORMAL_LENGTH) {
+      if (
+        weight + tx.info.weight.ref_time > MAX_NORMAL_REF_TIME ||
+        length + bytes.length > MAX_NORMAL_LENGTH
+      ) {
         excluded.push({ position, reason: "ExhaustsResources", detail: "the block is full" });
         return;
       }

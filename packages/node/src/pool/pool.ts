@@ -4,7 +4,7 @@
 
 import { canWithdrawFee, type StateReader, systemStorage as system } from "@opentao/runtime";
 import { RpcError } from "../rpc/index.ts";
-import { poolError, type ValidTransaction, type Validity } from "./validate.ts";
+import { poolError, type Validity, type ValidTransaction } from "./validate.ts";
 
 /** Substrate's extrinsic status values (author_extrinsicUpdate payloads). */
 export type TxStatus =
@@ -103,15 +103,36 @@ export class TransactionPool {
       this.#byHash.size - (replaced ? 1 : 0) >= this.#opts.maxCount ||
       this.#bytes - (replaced?.tx.bytes.length ?? 0) + tx.bytes.length > this.#opts.maxBytes;
     if (full)
-      throw new RpcError(1016, "Immediately Dropped", "The transaction couldn't enter the pool because of the limit");
+      throw new RpcError(
+        1016,
+        "Immediately Dropped",
+        "The transaction couldn't enter the pool because of the limit",
+      );
+    if (
+      !replaced &&
+      sender &&
+      !this.#wouldBeReady({ ...sender, accountNonce: tx.accountNonce }, tx.nonce) &&
+      this.#future >= this.#opts.maxFuture
+    )
+      throw new RpcError(
+        1016,
+        "Immediately Dropped",
+        "The transaction couldn't enter the pool because of the limit",
+      );
+    if (!replaced && !sender && tx.nonce > tx.accountNonce && this.#future >= this.#opts.maxFuture)
+      throw new RpcError(
+        1016,
+        "Immediately Dropped",
+        "The transaction couldn't enter the pool because of the limit",
+      );
+    if (replaced) this.#remove(replaced, { usurped: tx.hash }, true);
+    // Removing the replaced transaction may have dropped the sender's record: look it up again.
+    sender = this.#senders.get(tx.sender);
     if (!sender) {
       sender = { accountNonce: tx.accountNonce, txs: new Map() };
       this.#senders.set(tx.sender, sender);
     }
     sender.accountNonce = tx.accountNonce;
-    if (!replaced && !this.#wouldBeReady(sender, tx.nonce) && this.#future >= this.#opts.maxFuture)
-      throw new RpcError(1016, "Immediately Dropped", "The transaction couldn't enter the pool because of the limit");
-    if (replaced) this.#remove(replaced, { usurped: tx.hash }, true);
     const entry: Entry = { tx, seq: this.#seq++, ready: false };
     sender.txs.set(tx.nonce, entry);
     this.#byHash.set(tx.hash, entry);
@@ -155,7 +176,9 @@ export class TransactionPool {
    */
   ready(limit = Number.POSITIVE_INFINITY): ValidTransaction[] {
     const entries = [...this.#byHash.values()].filter((e) => e.ready);
-    entries.sort((a, b) => (a.tx.priority === b.tx.priority ? a.seq - b.seq : a.tx.priority > b.tx.priority ? -1 : 1));
+    entries.sort((a, b) =>
+      a.tx.priority === b.tx.priority ? a.seq - b.seq : a.tx.priority > b.tx.priority ? -1 : 1,
+    );
     const next = new Map<string, number>();
     const deferred = new Map<string, Map<number, Entry>>();
     const out: ValidTransaction[] = [];
@@ -217,6 +240,15 @@ export class TransactionPool {
       if (head && !canWithdrawFee(state, account, head.tx.fee)) this.#remove(head, "invalid", true);
       if (sender.txs.size > 0) this.#refresh(key);
     }
+  }
+
+  /** Remove a transaction the block builder found invalid (status invalid, hash banned). */
+  invalidate(bytes: Uint8Array): void {
+    for (const e of this.#byHash.values())
+      if (e.tx.bytes === bytes) {
+        this.#remove(e, "invalid", true);
+        return;
+      }
   }
 
   /** Drop a transaction (author_removeExtrinsic, tests). */

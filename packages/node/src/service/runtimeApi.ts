@@ -18,7 +18,17 @@ import {
   systemStorage,
   weightToFee,
 } from "@opentao/runtime";
-import { Bytes, compact, Option, Struct, u32, u64, Variant, Vector, _void } from "@polkadot-api/substrate-bindings";
+import {
+  _void,
+  Bytes,
+  compact,
+  Option,
+  Struct,
+  u32,
+  u64,
+  Variant,
+  Vector,
+} from "@polkadot-api/substrate-bindings";
 import { RpcError } from "../rpc/index.ts";
 
 const OpaqueMetadata = Bytes();
@@ -36,12 +46,17 @@ const FeeDetails = Struct({
 
 /** The (UncheckedExtrinsic, u32 len) input of TransactionPaymentApi's queries. */
 function feeQueryInput(method: string, args: Uint8Array): { xt: DecodedExtrinsic; len: number } {
-  if (args.length < 5) throw new RpcError(-32602, "Invalid params", `${method} takes (extrinsic, u32 length)`);
+  if (args.length < 5)
+    throw new RpcError(-32602, "Invalid params", `${method} takes (extrinsic, u32 length)`);
   const len = u32.dec(args.subarray(args.length - 4));
   try {
     return { xt: decodeExtrinsic(args.subarray(0, args.length - 4)), len };
   } catch (e) {
-    throw new RpcError(-32000, "Client error: Execution failed", `${method}: ${(e as ExtrinsicError).message}`);
+    throw new RpcError(
+      -32000,
+      "Client error: Execution failed",
+      `${method}: ${(e as ExtrinsicError).message}`,
+    );
   }
 }
 
@@ -79,7 +94,9 @@ export function stateCall(state: StateReader, method: string, args: Uint8Array):
     }
     case "TransactionPaymentApi_query_fee_details": {
       const { xt, len } = feeQueryInput(method, args);
-      const d = xt.signed ? feeDetails(len, dispatchInfoOf(xt.call), xt.tip) : { inclusion_fee: undefined, tip: 0n };
+      const d = xt.signed
+        ? feeDetails(len, dispatchInfoOf(xt.call), xt.tip)
+        : { inclusion_fee: undefined, tip: 0n };
       return FeeDetails.enc(d);
     }
     case "TransactionPaymentApi_query_weight_to_fee":

@@ -227,17 +227,18 @@ export class TransactionPool {
       const e = this.#byHash.get(hash);
       if (!e) continue;
       this.#notify(hash, { inBlock: blockHash });
-      this.#remove(e, { finalized: blockHash }, false);
+      this.#remove(e, { finalized: blockHash }, false, false);
     }
     for (const [key, sender] of [...this.#senders]) {
       const first = sender.txs.values().next().value as Entry | undefined;
       if (!first) continue;
       const account = first.tx.xt.signer;
       for (const e of [...sender.txs.values()]) {
-        if (e.tx.nonce < sender.accountNonce || e.tx.death <= nextBlock) this.#remove(e, "invalid", true);
+        if (e.tx.nonce < sender.accountNonce || e.tx.death <= nextBlock)
+          this.#remove(e, "invalid", true, false);
       }
       const head = sender.txs.get(sender.accountNonce);
-      if (head && !canWithdrawFee(state, account, head.tx.fee)) this.#remove(head, "invalid", true);
+      if (head && !canWithdrawFee(state, account, head.tx.fee)) this.#remove(head, "invalid", true, false);
       if (sender.txs.size > 0) this.#refresh(key);
     }
   }
@@ -283,7 +284,8 @@ export class TransactionPool {
     }
   }
 
-  #remove(e: Entry, status: TxStatus, ban: boolean): void {
+  /** `refresh: false` when the caller re-sorts the sender's queue itself afterwards. */
+  #remove(e: Entry, status: TxStatus, ban: boolean, refresh = true): void {
     const { tx } = e;
     if (this.#byHash.get(tx.hash) !== e) return;
     this.#byHash.delete(tx.hash);
@@ -293,7 +295,7 @@ export class TransactionPool {
     if (sender?.txs.get(tx.nonce) === e) {
       sender.txs.delete(tx.nonce);
       if (sender.txs.size === 0) this.#senders.delete(tx.sender);
-      else this.#refresh(tx.sender);
+      else if (refresh) this.#refresh(tx.sender);
     }
     if (ban) this.#banned.set(tx.hash, this.#opts.clock() + this.#opts.banMs);
     this.#notify(tx.hash, status);

@@ -48,7 +48,8 @@ const FeeDetails = Struct({
 function feeQueryInput(method: string, args: Uint8Array): { xt: DecodedExtrinsic; len: number } {
   if (args.length < 5)
     throw new RpcError(-32602, "Invalid params", `${method} takes (extrinsic, u32 length)`);
-  const len = u32.dec(args.subarray(args.length - 4));
+  // A copy: the bindings' decoders read from the start of the underlying buffer, not the view's offset.
+  const len = u32.dec(args.slice(args.length - 4));
   try {
     return { xt: decodeExtrinsic(args.subarray(0, args.length - 4)), len };
   } catch (e) {

@@ -72,6 +72,7 @@ export class BlockProducer {
     readonly author: Uint8Array | undefined,
   ) {
     this.#executive = new Executive(spec.runtime);
+    this.#executive.deferEvents = true;
   }
 
   /** Open a producer on `store`, writing the spec's genesis block if the store is empty. */

@@ -3,6 +3,7 @@
 // submit and watch transactions, and (loopback only) drive a dev chain as chopsticks does.
 // Not yet: followers (see the Node issue).
 
+import { cryptoReady } from "@opentao/primitives";
 import { type ChainSpec, runtimeMetadata, runtimeVersion, systemStorage } from "@opentao/runtime";
 import { blockHeader, getSs58AddressInfo } from "@polkadot-api/substrate-bindings";
 import type { Logger } from "pino";
@@ -107,6 +108,8 @@ export class Node {
   }
 
   static async start(options: NodeOptions): Promise<Node> {
+    // sr25519 through wasm: the pool's signature checks are 7–8× slower on the pure-JS fallback.
+    await cryptoReady();
     const store = await BlockStore.open(options.tmp ? { tmp: true } : { path: options.basePath as string });
     const producer = BlockProducer.init(
       store,

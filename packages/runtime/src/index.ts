@@ -13,6 +13,7 @@ export { storage as sudoStorage } from "./pallets/sudo/pallet.ts";
 export { storage as swapStorage } from "./pallets/swap/pallet.ts";
 export { storage as systemStorage } from "./pallets/system/pallet.ts";
 export { MINIMUM_PERIOD_MS, storage as timestampStorage } from "./pallets/timestamp/pallet.ts";
+export * from "./pallets/transactionPayment/fees.ts";
 export * from "./registration/index.ts";
 export {
   extensions,
@@ -29,6 +30,7 @@ export {
 } from "./runtime/definition.ts";
 export { Executive, type RuntimeCallValue, type RuntimeConfig } from "./runtime/executive.ts";
 export type { CallHandler, CallHandlers } from "./runtime/handlers.ts";
+export * from "./runtime/weights.ts";
 export { bittensorRuntimeApis, executeRuntimeApi } from "./runtimeApi/index.ts";
 /** Test support: the runtime-API fixture subnet (node e2e tests build a genesis from it). */
 export * as runtimeApiFixture from "./runtimeApi/testFixture.ts";

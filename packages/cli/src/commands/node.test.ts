@@ -8,6 +8,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { signExtrinsic } from "@opentao/runtime";
+import { Keyring } from "@polkadot/keyring";
+import { cryptoWaitReady } from "@polkadot/util-crypto";
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), "../../bin/opentao.mjs");
 
@@ -51,6 +54,62 @@ test("opentao node --dev serves JSON-RPC, seals blocks and stops on SIGTERM", as
     child.kill("SIGTERM");
   });
   assert.equal(code, 0);
+});
+
+test("opentao node --sealing instant: a submitted transfer is sealed at once, the pool's next index follows", async () => {
+  await cryptoWaitReady();
+  const child = spawn(
+    process.execPath,
+    [bin, "node", "--dev", "--tmp", "--rpc-port", "0", "--sealing", "instant"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let out = "";
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no endpoint printed: ${out}`)), 30_000);
+      const check = setInterval(() => {
+        const m = out.match(/RPC listening on ws:\/\/127\.0\.0\.1:(\d+)/);
+        if (m) {
+          clearTimeout(t);
+          clearInterval(check);
+          resolve(Number(m[1]));
+        }
+      }, 50);
+    });
+    const keyring = new Keyring({ type: "sr25519" });
+    const alice = keyring.addFromUri("//Alice");
+    const genesis = String(await rpc(port, "chain_getBlockHash", [0]));
+    const xt = signExtrinsic({
+      signer: alice,
+      nonce: 0,
+      genesisHash: new Uint8Array(Buffer.from(genesis.slice(2), "hex")),
+      call: {
+        type: "Balances",
+        value: {
+          type: "transfer_keep_alive",
+          value: { dest: { type: "Id", value: keyring.addFromUri("//Bob").publicKey }, value: 10n ** 9n },
+        },
+      },
+    });
+    const hash = await rpc(port, "author_submitExtrinsic", [`0x${Buffer.from(xt).toString("hex")}`]);
+    assert.match(String(hash), /^0x[0-9a-f]{64}$/);
+    let number = 0;
+    for (let i = 0; i < 50 && number < 1; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      number = Number.parseInt(((await rpc(port, "chain_getHeader")) as { number: string }).number, 16);
+    }
+    assert.equal(number, 1, "one block, for the one transaction");
+    const block = (await rpc(port, "chain_getBlock")) as { block: { extrinsics: string[] } };
+    assert.equal(block.block.extrinsics[1], `0x${Buffer.from(xt).toString("hex")}`);
+    assert.equal(await rpc(port, "account_nextIndex", [alice.address]), 1);
+  } finally {
+    child.kill("SIGTERM");
+  }
 });
 
 test("bad flags and a malformed chain spec get one clear line and exit 2", () => {

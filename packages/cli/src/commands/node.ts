@@ -43,10 +43,6 @@ export async function runNode(flags: NodeFlags): Promise<Node> {
   const sealing = flags.sealing as Sealing;
   if (!["instant", "interval", "manual"].includes(sealing))
     throw new Error(`--sealing must be instant, interval or manual, not ${flags.sealing}`);
-  if (sealing === "instant")
-    throw new Error(
-      "--sealing instant needs the transaction pool, which is not built yet; use interval or manual",
-    );
   const port = Number(flags.rpcPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--rpc-port must be a port number, not ${flags.rpcPort}`);
@@ -96,7 +92,7 @@ export function nodeCommand(program: Command): void {
     .option("--tmp", "use a temporary data directory, removed on exit")
     .option("--rpc-port <port>", "JSON-RPC port (HTTP and WebSocket)", "9944")
     .option("--rpc-external", "listen on all interfaces instead of 127.0.0.1")
-    .option("--sealing <mode>", "interval or manual", "interval")
+    .option("--sealing <mode>", "instant (a block per transaction), interval or manual", "interval")
     .option("--block-time <ms>", "interval sealing period", "12000")
     .action(async (flags: NodeFlags) => {
       try {

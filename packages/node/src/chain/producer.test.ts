@@ -4,12 +4,16 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
+  balancesStorage,
   builtInChainSpec,
+  dispatchInfoOf,
+  EXTRINSIC_BASE_WEIGHT,
   MINIMUM_PERIOD_MS,
   signExtrinsic,
   systemEvents,
   systemStorage,
   timestampStorage,
+  weightToFee,
 } from "@opentao/runtime";
 import { Keyring } from "@polkadot/keyring";
 import type { KeyringPair } from "@polkadot/keyring/types";
@@ -58,7 +62,23 @@ test("genesis holds the dev endowments; a signed transfer is included and moves 
     .map(
       (r: { event: { type: string; value: { type: string } } }) => `${r.event.type}.${r.event.value.type}`,
     );
-  assert.deepEqual(events, ["System.ExtrinsicSuccess", "Balances.Transfer", "System.ExtrinsicSuccess"]);
+  assert.deepEqual(events, [
+    "System.ExtrinsicSuccess",
+    "Balances.Withdraw",
+    "Balances.Transfer",
+    "TransactionPayment.TransactionFeePaid",
+    "System.ExtrinsicSuccess",
+  ]);
+  // The fee: base (108 157 000 ref_time) + 1 RAO per byte + weight fee, at 0.0005 RAO per ref_time unit.
+  const xt = sign(alice, 0);
+  const info = dispatchInfoOf(transfer(bob.publicKey, 5n * TAO));
+  const fee = weightToFee(EXTRINSIC_BASE_WEIGHT) + BigInt(xt.length) + weightToFee(info.weight.ref_time);
+  assert.equal(systemStorage.Account.get(s, alice.publicKey).data.free, 1_000_000n * TAO - 5n * TAO - fee);
+  const paid = systemEvents.get(s)[3].event.value.value as { actual_fee: bigint; tip: bigint };
+  assert.equal(paid.actual_fee, fee);
+  assert.equal(paid.tip, 0n);
+  // No author in this producer: the fee is burned from total issuance.
+  assert.equal(balancesStorage.TotalIssuance.get(s), 6_000_000n * TAO - fee);
   assert.equal(store.body(block.hash)?.length, 2);
   assert.deepEqual(store.verifyState(block.hash).entries > 0, true);
 });

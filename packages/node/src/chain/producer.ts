@@ -1,28 +1,22 @@
-// Block production on the authority: open a block on the best block's stored state, apply the timestamp
-// inherent and the signed extrinsics that are valid (signature, mortality, nonce), close it, and commit
-// header, body and state changes to the store in one transaction.
-// Not yet: fees (TransactionFeePaid), the transaction pool and its 1010–1014 errors, sealing modes.
-
+// Block production on the authority: open a block on the best block's stored state (with its author, who gets
+// the fees), apply the timestamp inherent and the signed extrinsics that are valid (the pool's checks: signature,
+// mortality, nonce, fee, block limits), charge their fees, close it, and commit header, body and state at once.
 import { blake2_256 } from "@opentao/primitives";
 import {
   type ChainSpec,
-  type DecodedExtrinsic,
-  decodeExtrinsic,
   describeError,
   Executive,
-  type ExtrinsicError,
   encodeExtrinsic,
-  eraBirth,
   genesisState,
+  MAX_NORMAL_LENGTH,
+  MAX_NORMAL_REF_TIME,
   MINIMUM_PERIOD_MS,
   pallets,
-  SPEC_VERSION,
   systemStorage as system,
-  TRANSACTION_VERSION,
   timestampStorage,
-  verifyExtrinsic,
 } from "@opentao/runtime";
 import { Bytes, blockHeader, Vector } from "@polkadot-api/substrate-bindings";
+import { type InvalidReason, type UnknownReason, validateTransaction } from "../pool/validate.ts";
 import { stateRootOf } from "../store/commitment.ts";
 import type { BlockStore, HexHash } from "../store/index.ts";
 import { PendingState } from "../store/pending.ts";
@@ -31,14 +25,7 @@ const toHex = (b: Uint8Array): HexHash => `0x${Buffer.from(b).toString("hex")}` 
 const fromHex = (h: string): Uint8Array => new Uint8Array(Buffer.from(h.slice(2), "hex"));
 
 /** Why an extrinsic was left out of a block (the pool's validity reasons, by Substrate's names). */
-export type Exclusion =
-  | "BadProof"
-  | "Stale"
-  | "Future"
-  | "AncientBirthBlock"
-  | "Malformed"
-  | "CannotLookup"
-  | "Payment";
+export type Exclusion = InvalidReason | UnknownReason | "Malformed";
 
 export interface IncludedResult {
   index: number;
@@ -50,6 +37,8 @@ export interface ProducedBlock {
   hash: HexHash;
   number: number;
   included: IncludedResult[];
+  /** Hashes of the included transactions (for the pool), in block order. */
+  includedHashes: string[];
   excluded: Array<{ position: number; reason: Exclusion; detail: string }>;
 }
 
@@ -79,114 +68,106 @@ export class BlockProducer {
   private constructor(
     readonly store: BlockStore,
     readonly spec: ChainSpec,
+    /** The block author's account: fees and tips (and swap fees) go there; none burns them. */
+    readonly author: Uint8Array | undefined,
   ) {
     this.#executive = new Executive(spec.runtime);
+    this.#executive.deferEvents = true;
   }
 
   /** Open a producer on `store`, writing the spec's genesis block if the store is empty. */
-  static init(store: BlockStore, spec: ChainSpec): BlockProducer {
+  static init(store: BlockStore, spec: ChainSpec, author?: Uint8Array): BlockProducer {
     if (!store.initialised) {
       const state = genesisState(spec);
       const entries = [...state.entries()].map(([k, v]) => [fromHex(`0x${k}`), v] as const);
       const header = encodeHeader(new Uint8Array(32), 0, stateRootOf(entries), extrinsicsRoot([]));
       store.initGenesis(header, entries);
     }
-    return new BlockProducer(store, spec);
+    return new BlockProducer(store, spec, author);
   }
 
   get genesisHash(): Uint8Array {
     return fromHex(this.store.genesisHash);
   }
 
-  /** Build, execute and commit the next block. `now` is the block's timestamp in ms (the inherent). */
-  produceBlock(now: bigint, extrinsics: readonly Uint8Array[] = []): ProducedBlock {
+  /**
+   * Build, execute and commit the next block. `now` is the block's timestamp in ms (the inherent).
+   * `verified`: extrinsics (by identity) whose signature the pool already checked against the same chain.
+   * Only the signature is trusted: nonce, era, fee and block limits are checked again here.
+   */
+  produceBlock(
+    now: bigint,
+    extrinsics: readonly Uint8Array[] = [],
+    verified?: ReadonlySet<Uint8Array>,
+    /** Raw storage writes (null deletes) applied before the block opens: dev_setStorage. */
+    storage?: ReadonlyArray<readonly [Uint8Array, Uint8Array | null]>,
+  ): ProducedBlock {
     const parent = this.store.best();
     const number = parent.number + 1;
     const pending = new PendingState(this.store.stateAt(parent.hash));
+    for (const [k, v] of storage ?? []) {
+      if (v === null) pending.delete(k);
+      else pending.set(k, v);
+    }
     const ex = this.#executive;
-    ex.initializeBlock(pending, { number, parentHash: fromHex(parent.hash) });
+    ex.initializeBlock(pending, { number, parentHash: fromHex(parent.hash), author: this.author });
 
     const body: Uint8Array[] = [];
     const included: IncludedResult[] = [];
+    const includedHashes: string[] = [];
     const excluded: ProducedBlock["excluded"] = [];
     // Block time never goes back and advances at least MinimumPeriod: a dev chain sealing faster than 6 s
     // (or fast-forwarding) runs its clock ahead of the wall clock rather than failing the inherent.
     const prev = timestampStorage.Now.get(pending);
     if (prev !== 0n && now < prev + MINIMUM_PERIOD_MS) now = prev + MINIMUM_PERIOD_MS;
-    const inherent = encodeExtrinsic({
-      signed: false,
-      version: 4,
-      call: { type: "Timestamp", value: { type: "set", value: { now } } },
-    });
-    const inherentError = ex.applyCall(
-      pending,
-      0,
-      { kind: "none" },
-      { type: "Timestamp", value: { type: "set", value: { now } } },
-    );
+    const timestampCall = { type: "Timestamp", value: { type: "set", value: { now } } };
+    const inherent = encodeExtrinsic({ signed: false, version: 4, call: timestampCall });
+    const inherentError = ex.applyCall(pending, 0, { kind: "none" }, timestampCall);
     if (inherentError) throw new Error(`timestamp inherent failed at block ${number}: ${inherentError.type}`);
     body.push(inherent);
 
+    // CheckWeight: the normal class's share of the block's weight and length.
+    let weight = 0n;
+    let length = 0;
+    const genesisHash = this.genesisHash;
     extrinsics.forEach((bytes, position) => {
-      let xt: DecodedExtrinsic;
-      try {
-        xt = decodeExtrinsic(bytes);
-      } catch (e) {
-        excluded.push({ position, reason: "Malformed", detail: (e as ExtrinsicError).message });
-        return;
-      }
-      if (!xt.signed) {
-        excluded.push({
-          position,
-          reason: "Malformed",
-          detail: "only signed extrinsics are accepted from users",
-        });
-        return;
-      }
-      const birth = eraBirth(xt.era, number);
-      const checkpoint =
-        xt.era.type === "Immortal"
-          ? this.genesisHash
-          : birth === 0
-            ? this.genesisHash
-            : system.BlockHash.get(pending, birth);
-      if (xt.era.type === "Mortal" && birth > 0 && checkpoint.every((b) => b === 0)) {
-        excluded.push({ position, reason: "AncientBirthBlock", detail: `no hash for birth block ${birth}` });
-        return;
-      }
-      const verdict = verifyExtrinsic(xt, {
-        specVersion: SPEC_VERSION,
-        transactionVersion: TRANSACTION_VERSION,
-        genesisHash: this.genesisHash,
-        checkpointHash: checkpoint,
+      const v = validateTransaction(pending, bytes, {
+        genesisHash,
+        blockNumber: number,
+        skipSignature: verified?.has(bytes) ?? false,
       });
-      if (!verdict.ok) {
+      if (!v.ok) {
+        excluded.push({ position, reason: v.reason, detail: v.detail });
+        return;
+      }
+      const { tx } = v;
+      if (tx.nonce !== tx.accountNonce) {
         excluded.push({
           position,
-          reason: verdict.error === "BadProof" ? "BadProof" : "CannotLookup",
-          detail: verdict.detail,
+          reason: "Future",
+          detail: `nonce ${tx.nonce}, account at ${tx.accountNonce}`,
         });
         return;
       }
-      if (!system.Account.has(pending, xt.signer)) {
-        excluded.push({ position, reason: "Payment", detail: "the signer's account does not exist" });
+      if (
+        weight + tx.info.weight.ref_time > MAX_NORMAL_REF_TIME ||
+        length + bytes.length > MAX_NORMAL_LENGTH
+      ) {
+        excluded.push({ position, reason: "ExhaustsResources", detail: "the block is full" });
         return;
       }
-      const nonce = system.Account.get(pending, xt.signer).nonce;
-      if (xt.nonce !== nonce) {
-        excluded.push({
-          position,
-          reason: xt.nonce < nonce ? "Stale" : "Future",
-          detail: `nonce ${xt.nonce}, account at ${nonce}`,
-        });
-        return;
-      }
+      weight += tx.info.weight.ref_time;
+      length += bytes.length;
       const index = body.length;
-      // CheckNonce: the nonce advances even if the call then fails.
-      system.Account.mutate(pending, xt.signer, (a) => ({ ...a, nonce: a.nonce + 1 }));
-      const error = ex.applyCall(pending, index, { kind: "signed", who: xt.signer }, xt.call);
+      // CheckNonce: the nonce advances, and the fee is paid, even if the call then fails.
+      system.Account.mutate(pending, tx.xt.signer, (a) => ({ ...a, nonce: a.nonce + 1 }));
+      const error = ex.applyCall(pending, index, { kind: "signed", who: tx.xt.signer }, tx.xt.call, {
+        fee: tx.fee,
+        tip: tx.tip,
+      });
       body.push(bytes);
       included.push({ index, error: error ? describeError(error, pallets) : null });
+      includedHashes.push(tx.hash);
     });
     ex.finalizeBlock(pending, body.length);
 
@@ -198,6 +179,6 @@ export class BlockProducer {
       extrinsicsRoot(body),
     );
     const ref = this.store.commitBlock(staged, header, body);
-    return { hash: ref.hash, number: ref.number, included, excluded };
+    return { hash: ref.hash, number: ref.number, included, includedHashes, excluded };
   }
 }

@@ -1,13 +1,18 @@
-// A running node: the store, the block producer, sealing (instant, interval or manual) and the JSON-RPC
-// methods Substrate clients need to connect, read state and metadata, and follow new heads.
-// Not yet: the transaction pool and author_* methods, dev_* methods, followers (see the Node issue).
+// A running node: the store, the block producer, the transaction pool, sealing (instant, interval or manual)
+// and the JSON-RPC methods Substrate clients need to connect, read state and metadata, follow new heads,
+// submit and watch transactions, and (loopback only) drive a dev chain as chopsticks does.
+// Not yet: followers (see the Node issue).
 
-import { type ChainSpec, runtimeMetadata, runtimeVersion } from "@opentao/runtime";
-import { blockHeader } from "@polkadot-api/substrate-bindings";
+import { cryptoReady } from "@opentao/primitives";
+import { type ChainSpec, runtimeMetadata, runtimeVersion, systemStorage } from "@opentao/runtime";
+import { blockHeader, getSs58AddressInfo } from "@polkadot-api/substrate-bindings";
 import type { Logger } from "pino";
 import { BlockProducer } from "../chain/index.ts";
+import { type PoolOptions, TransactionPool, type TxStatus } from "../pool/pool.ts";
+import { validateTransaction } from "../pool/validate.ts";
 import { RpcError, RpcServer } from "../rpc/index.ts";
 import { BlockStore, type HexHash } from "../store/index.ts";
+import { dryRun } from "./dryRun.ts";
 import { stateCall } from "./runtimeApi.ts";
 
 export type Sealing = "instant" | "interval" | "manual";
@@ -25,6 +30,9 @@ export interface NodeOptions {
   logger?: Logger;
   /** Block timestamps: the node's clock, injectable for tests. The runtime never reads a clock. */
   now?: () => bigint;
+  /** The block author (fees go there); default the chain spec's sudo key, //Alice on dev. */
+  author?: Uint8Array;
+  pool?: PoolOptions;
 }
 
 const hex = (b: Uint8Array): string => `0x${Buffer.from(b).toString("hex")}`;
@@ -64,20 +72,50 @@ function runtimeVersionJson() {
   };
 }
 
+/** An account parameter: an SS58 address or 0x-hex AccountId. */
+function accountParam(v: unknown): Uint8Array {
+  if (typeof v === "string" && /^0x[0-9a-fA-F]{64}$/.test(v))
+    return new Uint8Array(Buffer.from(v.slice(2), "hex"));
+  if (typeof v === "string") {
+    const info = getSs58AddressInfo(v);
+    if (info.isValid && info.publicKey.length === 32) return info.publicKey;
+  }
+  throw RpcError.invalidParams("expected an SS58 address or a 32-byte hex account id");
+}
+
+const devOnly = (remote: string | undefined) => {
+  if (!isLoopback(remote))
+    throw new RpcError(-32601, "Method not found", "dev_* methods are served to loopback callers only");
+};
+
 export class Node {
   readonly #heads = new Set<(h: unknown) => void>();
+  readonly #storageSubs = new Set<() => void>();
   #timer: NodeJS.Timeout | undefined;
+  #sealScheduled = false;
+  /** dev_timeTravel: added to the clock for every later block, and the next block's timestamp. */
+  #clockOffset = 0n;
+  #nextTimestamp: bigint | undefined;
+  readonly pool: TransactionPool;
 
   private constructor(
     readonly store: BlockStore,
     readonly producer: BlockProducer,
     readonly rpc: RpcServer,
     readonly options: NodeOptions,
-  ) {}
+  ) {
+    this.pool = new TransactionPool(options.pool);
+  }
 
   static async start(options: NodeOptions): Promise<Node> {
+    // sr25519 through wasm: the pool's signature checks are 7–8× slower on the pure-JS fallback.
+    await cryptoReady();
     const store = await BlockStore.open(options.tmp ? { tmp: true } : { path: options.basePath as string });
-    const producer = BlockProducer.init(store, options.spec);
+    const producer = BlockProducer.init(
+      store,
+      options.spec,
+      options.author ?? options.spec.genesis.sudo ?? undefined,
+    );
     const rpc = new RpcServer({
       host: options.host ?? "127.0.0.1",
       port: options.port ?? 9944,
@@ -102,13 +140,56 @@ export class Node {
     return this.rpc.port;
   }
 
-  /** Produce one block now (manual sealing, tests, `dev_newBlock`). */
-  sealBlock(extrinsics: Uint8Array[] = []) {
-    const now = this.options.now?.() ?? BigInt(Date.now());
-    const block = this.producer.produceBlock(now, extrinsics);
+  /**
+   * Produce one block now (interval and instant sealing, `dev_newBlock`, tests): the given extrinsics, or the
+   * pool's ready transactions. `storage` (dev_setStorage) is written before the block opens.
+   */
+  sealBlock(extrinsics?: Uint8Array[], storage?: Array<[Uint8Array, Uint8Array | null]>) {
+    const clock = this.#clock();
+    if (this.#nextTimestamp !== undefined) this.#clockOffset = this.#nextTimestamp - clock;
+    this.#nextTimestamp = undefined;
+    const now = clock + this.#clockOffset;
+    const fromPool = extrinsics === undefined;
+    const txs = fromPool ? this.pool.ready().map((t) => t.bytes) : extrinsics;
+    const block = this.producer.produceBlock(now, txs, fromPool ? new Set(txs) : undefined, storage);
+    if (fromPool)
+      for (const x of block.excluded)
+        if (x.reason !== "Future" && x.reason !== "ExhaustsResources") this.pool.invalidate(txs[x.position]);
+    this.pool.onBlock(block.hash, block.includedHashes, this.store.stateAt(block.hash), block.number + 1);
     const header = headerJson(this.store.header(block.hash) as Uint8Array);
     for (const emit of this.#heads) emit(header);
+    for (const push of this.#storageSubs) push();
     return block;
+  }
+
+  /** Instant sealing: one block for whatever became ready in this turn of the event loop. */
+  #scheduleSeal(): void {
+    if (this.#sealScheduled) return;
+    this.#sealScheduled = true;
+    setImmediate(() => {
+      this.#sealScheduled = false;
+      try {
+        if (this.pool.readyCount > 0) this.sealBlock();
+      } catch (e) {
+        this.rpc.logger.error({ err: e }, "block production failed");
+      }
+    });
+  }
+
+  #clock(): bigint {
+    return this.options.now?.() ?? BigInt(Date.now());
+  }
+
+  /** Validate and pool an extrinsic (author_submit*); throws the pool's JSON-RPC error. */
+  submit(bytes: Uint8Array): { hash: string; status: "ready" | "future" } {
+    const best = this.store.best();
+    const validity = validateTransaction(this.store.stateAt(best.hash), bytes, {
+      genesisHash: this.producer.genesisHash,
+      blockNumber: best.number + 1,
+    });
+    const result = this.pool.submit(validity);
+    if (result.status === "ready" && (this.options.sealing ?? "interval") === "instant") this.#scheduleSeal();
+    return result;
   }
 
   async stop(): Promise<void> {
@@ -237,12 +318,121 @@ export class Node {
       },
       { minParams: 1, maxParams: 2 },
     );
+    rpc.register("author_submitExtrinsic", ([x]) => this.submit(bytes(x, "extrinsic")).hash, {
+      minParams: 1,
+      maxParams: 1,
+    });
+    rpc.registerSubscription({
+      subscribe: ["author_submitAndWatchExtrinsic"],
+      unsubscribe: ["author_unwatchExtrinsic"],
+      notification: "author_extrinsicUpdate",
+      minParams: 1,
+      maxParams: 1,
+      start: ([x], emit, ctx) => {
+        const { hash, status } = this.submit(bytes(x, "extrinsic"));
+        emit(status);
+        return this.pool.watch(hash, (s: TxStatus) => {
+          emit(s);
+          if (typeof s === "object" && ("finalized" in s || "usurped" in s)) ctx.close();
+          else if (s === "dropped" || s === "invalid") ctx.close();
+        });
+      },
+    });
+    rpc.register("author_pendingExtrinsics", () => this.pool.pending().map(hex), { maxParams: 0 });
+    rpc.register(
+      "system_accountNextIndex",
+      ([who]) => {
+        const id = accountParam(who);
+        const best = store.stateAt(store.best().hash);
+        return this.pool.nextNonce(hex(id), systemStorage.Account.get(best, id).nonce);
+      },
+      { aliases: ["account_nextIndex"], minParams: 1, maxParams: 1 },
+    );
+    rpc.register(
+      "system_dryRun",
+      ([x, at]) => {
+        const hash = this.#at(at);
+        return hex(
+          dryRun(store.stateAt(hash), bytes(x, "extrinsic"), {
+            genesisHash: this.producer.genesisHash,
+            blockNumber: (store.numberOf(hash) as number) + 1,
+            parentHash: new Uint8Array(Buffer.from(hash.slice(2), "hex")),
+            runtime: spec.runtime,
+            author: this.producer.author,
+          }),
+        );
+      },
+      { aliases: ["system_dryRunAt"], minParams: 1, maxParams: 2 },
+    );
+    rpc.registerSubscription({
+      subscribe: ["state_subscribeStorage"],
+      unsubscribe: ["state_unsubscribeStorage"],
+      notification: "state_storage",
+      minParams: 1,
+      maxParams: 1,
+      start: ([keys], emit) => {
+        if (!Array.isArray(keys) || keys.length > 1000)
+          throw RpcError.invalidParams("keys: an array of up to 1000");
+        const ks = keys.map((k) => [k as string, bytes(k, "key")] as const);
+        const read = () => {
+          const best = store.best().hash;
+          const state = store.stateAt(best);
+          return { best, values: ks.map(([k, key]) => [k, state.get(key)] as const) };
+        };
+        const first = read();
+        let last = new Map(first.values.map(([k, v]) => [k, v === undefined ? null : hex(v)]));
+        emit({ block: first.best, changes: [...last] });
+        const push = () => {
+          const now = read();
+          const next = new Map(now.values.map(([k, v]) => [k, v === undefined ? null : hex(v)]));
+          const changes = [...next].filter(([k, v]) => last.get(k) !== v);
+          last = next;
+          if (changes.length > 0) emit({ block: now.best, changes });
+        };
+        this.#storageSubs.add(push);
+        return () => {
+          this.#storageSubs.delete(push);
+        };
+      },
+    });
+    // chopsticks' dev_setStorage: raw [[key, value | null], …] written in a new block (the head's state stays
+    // what its header commits to); returns that block's hash.
+    rpc.register(
+      "dev_setStorage",
+      ([values], ctx) => {
+        devOnly(ctx.remoteAddress);
+        if (!Array.isArray(values))
+          throw RpcError.invalidParams("values: [[key, value | null], …] (the object form is not supported)");
+        const writes = values.map((pair) => {
+          if (!Array.isArray(pair) || pair.length !== 2)
+            throw RpcError.invalidParams("each entry: [key, value | null]");
+          return [bytes(pair[0], "key"), pair[1] === null ? null : bytes(pair[1], "value")] as [
+            Uint8Array,
+            Uint8Array | null,
+          ];
+        });
+        return this.sealBlock(undefined, writes).hash;
+      },
+      { minParams: 1, maxParams: 2 },
+    );
+    // chopsticks' dev_timeTravel: the next block's timestamp (ms, or a date string); later blocks follow on.
+    rpc.register(
+      "dev_timeTravel",
+      ([date], ctx) => {
+        devOnly(ctx.remoteAddress);
+        const ms = typeof date === "number" ? date : typeof date === "string" ? Date.parse(date) : Number.NaN;
+        if (!Number.isSafeInteger(ms) || ms < 0)
+          throw RpcError.invalidParams("a timestamp in ms or a date string");
+        this.#nextTimestamp = BigInt(ms);
+        return ms;
+      },
+      { minParams: 1, maxParams: 1 },
+    );
     // chopsticks' dev_newBlock: seal `count` blocks now (fast-forwarding tempos), loopback callers only.
     rpc.register(
       "dev_newBlock",
       ([opts], ctx) => {
-        if (!isLoopback(ctx.remoteAddress))
-          throw new RpcError(-32601, "Method not found", "dev_* methods are served to loopback callers only");
+        devOnly(ctx.remoteAddress);
         const o = (opts ?? {}) as { count?: unknown; to?: unknown };
         const best = store.best().number;
         const count = o.to !== undefined ? Number(o.to) - best : o.count === undefined ? 1 : Number(o.count);

@@ -1,19 +1,65 @@
 // `state_call`: the runtime APIs clients call by name, answered from the state at a block.
-// Core, Metadata and AccountNonceApi here; the Bittensor APIs are the runtime's (`executeRuntimeApi`).
+// Core, Metadata, AccountNonceApi and TransactionPaymentApi here; the Bittensor APIs are the runtime's
+// (`executeRuntimeApi`).
 
 import {
+  type DecodedExtrinsic,
+  decodeExtrinsic,
+  dispatchInfoOf,
+  type ExtrinsicError,
   executeRuntimeApi,
+  feeDetails,
+  lengthToFee,
+  partialFee,
   RuntimeVersion,
   runtimeMetadata,
   runtimeVersion,
   type StateReader,
   systemStorage,
+  weightToFee,
 } from "@opentao/runtime";
-import { Bytes, Option, u32, Vector } from "@polkadot-api/substrate-bindings";
+import {
+  _void,
+  Bytes,
+  compact,
+  Option,
+  Struct,
+  u32,
+  u64,
+  Variant,
+  Vector,
+} from "@polkadot-api/substrate-bindings";
 import { RpcError } from "../rpc/index.ts";
 
 const OpaqueMetadata = Bytes();
 const MaybeMetadata = Option(Bytes());
+const Weight = Struct({ ref_time: compact, proof_size: compact });
+const RuntimeDispatchInfo = Struct({
+  weight: Weight,
+  class: Variant({ Normal: _void, Operational: _void, Mandatory: _void }),
+  partial_fee: u64,
+});
+const FeeDetails = Struct({
+  inclusion_fee: Option(Struct({ base_fee: u64, len_fee: u64, adjusted_weight_fee: u64 })),
+  tip: u64,
+});
+
+/** The (UncheckedExtrinsic, u32 len) input of TransactionPaymentApi's queries. */
+function feeQueryInput(method: string, args: Uint8Array): { xt: DecodedExtrinsic; len: number } {
+  if (args.length < 5)
+    throw new RpcError(-32602, "Invalid params", `${method} takes (extrinsic, u32 length)`);
+  // A copy: the bindings' decoders read from the start of the underlying buffer, not the view's offset.
+  const len = u32.dec(args.slice(args.length - 4));
+  try {
+    return { xt: decodeExtrinsic(args.subarray(0, args.length - 4)), len };
+  } catch (e) {
+    throw new RpcError(
+      -32000,
+      "Client error: Execution failed",
+      `${method}: ${(e as ExtrinsicError).message}`,
+    );
+  }
+}
 
 /** Run `method` with SCALE-encoded `args` against `state`; the SCALE result. */
 export function stateCall(state: StateReader, method: string, args: Uint8Array): Uint8Array {
@@ -37,6 +83,28 @@ export function stateCall(state: StateReader, method: string, args: Uint8Array):
         throw new RpcError(-32602, "Invalid params", "AccountNonceApi_account_nonce takes an AccountId32");
       return u32.enc(systemStorage.Account.get(state, args).nonce);
     }
+    case "TransactionPaymentApi_query_info": {
+      // Clients sign with a dummy signature: only the call, its length and the tip matter.
+      const { xt, len } = feeQueryInput(method, args);
+      const info = dispatchInfoOf(xt.call);
+      return RuntimeDispatchInfo.enc({
+        weight: info.weight,
+        class: { type: info.class, value: undefined },
+        partial_fee: xt.signed ? partialFee(len, info) : 0n,
+      });
+    }
+    case "TransactionPaymentApi_query_fee_details": {
+      const { xt, len } = feeQueryInput(method, args);
+      const d = xt.signed
+        ? feeDetails(len, dispatchInfoOf(xt.call), xt.tip)
+        : { inclusion_fee: undefined, tip: 0n };
+      return FeeDetails.enc(d);
+    }
+    case "TransactionPaymentApi_query_weight_to_fee":
+      return u64.enc(weightToFee(BigInt(Weight.dec(args).ref_time)));
+    case "TransactionPaymentApi_query_length_to_fee":
+      if (args.length !== 4) throw new RpcError(-32602, "Invalid params", `${method} takes a u32`);
+      return u64.enc(lengthToFee(u32.dec(args)));
     default: {
       let out: Uint8Array | undefined;
       try {

@@ -4,11 +4,13 @@
 import { blake2_64 } from "@opentao/primitives";
 import {
   AccountId32,
+  DispatchClass,
   H256,
   MultiAddress,
   MultiSignature,
   RuntimeVersion,
   type RuntimeVersionValue,
+  Weight,
 } from "../frame/common.ts";
 import type { Pallet } from "../frame/pallet.ts";
 import { T, type Ty } from "../frame/types.ts";
@@ -71,6 +73,44 @@ const runtimeApis: RuntimeApiDecl[] = [
         output: T.u32,
         docs: [" Get current account nonce of given `AccountId`."],
       },
+    ],
+  },
+  {
+    // pallet_transaction_payment's API (finney version 4): fee estimates for a signed extrinsic and its length.
+    name: "TransactionPaymentApi",
+    version: 4,
+    methods: [
+      {
+        name: "query_info",
+        inputs: [
+          { name: "uxt", type: T.lazy(() => uncheckedExtrinsic) },
+          { name: "len", type: T.u32 },
+        ],
+        output: T.struct(["pallet_transaction_payment", "types", "RuntimeDispatchInfo"], {
+          weight: Weight,
+          class: DispatchClass,
+          partial_fee: T.u64,
+        }),
+      },
+      {
+        name: "query_fee_details",
+        inputs: [
+          { name: "uxt", type: T.lazy(() => uncheckedExtrinsic) },
+          { name: "len", type: T.u32 },
+        ],
+        output: T.struct(["pallet_transaction_payment", "types", "FeeDetails"], {
+          inclusion_fee: T.option(
+            T.struct(["pallet_transaction_payment", "types", "InclusionFee"], {
+              base_fee: T.u64,
+              len_fee: T.u64,
+              adjusted_weight_fee: T.u64,
+            }),
+          ),
+          tip: T.u64,
+        }),
+      },
+      { name: "query_weight_to_fee", inputs: [{ name: "weight", type: Weight }], output: T.u64 },
+      { name: "query_length_to_fee", inputs: [{ name: "length", type: T.u32 }], output: T.u64 },
     ],
   },
   ...bittensorRuntimeApis,

@@ -1,0 +1,196 @@
+// Transaction validity as the runtime's extensions decide it (CheckNonZeroSender, spec/tx version, genesis,
+// mortality, nonce, weight, fee payment), shared by the pool at submission and the block builder at inclusion.
+// Outcomes carry Substrate's names; `poolError` turns them into the JSON-RPC 1001/1010/1011 errors.
+
+import { blake2_256 } from "@opentao/primitives";
+import {
+  canWithdrawFee,
+  computeFee,
+  type DecodedExtrinsic,
+  type DispatchInfo,
+  decodeExtrinsic,
+  dispatchInfoOf,
+  type ExtrinsicError,
+  eraBirth,
+  eraDeath,
+  MAX_BLOCK_REF_TIME,
+  MAX_NORMAL_LENGTH,
+  SPEC_VERSION,
+  type StateReader,
+  systemStorage as system,
+  TRANSACTION_VERSION,
+  verifyExtrinsic,
+} from "@opentao/runtime";
+import { RpcError } from "../rpc/index.ts";
+
+/** `InvalidTransaction` variants (1010) and `UnknownTransaction` (1011), by Substrate's names. */
+export type InvalidReason =
+  | "BadProof"
+  | "Stale"
+  | "Future"
+  | "AncientBirthBlock"
+  | "Payment"
+  | "Call"
+  | "BadSigner"
+  | "ExhaustsResources";
+export type UnknownReason = "CannotLookup" | "NoUnsignedValidator";
+
+export type Validity =
+  | { ok: true; tx: ValidTransaction }
+  | { ok: false; kind: "Invalid"; reason: InvalidReason; detail: string }
+  | { ok: false; kind: "Unknown"; reason: UnknownReason; detail: string }
+  | { ok: false; kind: "Malformed"; reason: "Malformed"; detail: string };
+
+export interface ValidTransaction {
+  xt: DecodedExtrinsic & { signed: true };
+  bytes: Uint8Array;
+  /** blake2-256 of the extrinsic, length prefix included (what author_submitExtrinsic returns). */
+  hash: string;
+  /** The signer as hex: the pool's per-sender key. */
+  sender: string;
+  nonce: number;
+  /** Nonce the account is at now: `nonce > accountNonce` means the transaction is for the future. */
+  accountNonce: number;
+  info: DispatchInfo;
+  /** Inclusion fee + tip withdrawn before dispatch. */
+  fee: bigint;
+  tip: bigint;
+  priority: bigint;
+  /** First block number at which the transaction is no longer valid (Infinity if immortal). */
+  death: number;
+}
+
+/** The chain facts validity depends on, at the block the transaction would go into. */
+export interface ValidationEnv {
+  genesisHash: Uint8Array;
+  /** Number of the block being built (best + 1 for the pool). */
+  blockNumber: number;
+  /** Skip the signature check for a transaction already verified by the pool (same bytes). */
+  skipSignature?: boolean;
+}
+
+const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
+const U64_MAX = (1n << 64n) - 1n;
+
+/** The 1010 `data` text Substrate's RPC gives for each InvalidTransaction variant. */
+export const INVALID_TEXT: Record<InvalidReason, string> = {
+  BadProof: "Transaction has a bad signature",
+  Stale: "Transaction is outdated",
+  Future: "Transaction will be valid in the future",
+  AncientBirthBlock: "Transaction has an ancient birth block",
+  Payment: "Inability to pay some fees (e.g. account balance too low)",
+  Call: "Transaction call is not expected",
+  BadSigner: "Invalid signing address",
+  ExhaustsResources: "Transaction would exhaust the block limits",
+};
+
+const UNKNOWN_TEXT: Record<UnknownReason, string> = {
+  CannotLookup: "Could not lookup information required to validate the transaction",
+  NoUnsignedValidator: "Could not find an unsigned validator for the unsigned transaction",
+};
+
+/** The JSON-RPC error for a failed validity, as Substrate's author_* methods answer. */
+export function poolError(v: Exclude<Validity, { ok: true }>): RpcError {
+  if (v.kind === "Malformed") return new RpcError(1001, `Extrinsic has invalid format: ${v.detail}`);
+  if (v.kind === "Unknown") return new RpcError(1011, "Unknown Transaction Validity", UNKNOWN_TEXT[v.reason]);
+  return new RpcError(1010, "Invalid Transaction", INVALID_TEXT[v.reason]);
+}
+
+/**
+ * ChargeTransactionPayment's priority: the tip (plus a virtual tip of 5× the fee for operational calls)
+ * scaled by how many such transactions would fit in a block, so cheap transactions with a tip go first.
+ */
+function priorityOf(info: DispatchInfo, len: number, fee: bigint, tip: bigint): bigint {
+  const byWeight = MAX_BLOCK_REF_TIME / (info.weight.ref_time > 0n ? info.weight.ref_time : 1n);
+  const byLength = BigInt(MAX_NORMAL_LENGTH) / BigInt(Math.max(len, 1));
+  const perBlock = byWeight < byLength ? byWeight : byLength;
+  const scaled = info.class === "Operational" ? (tip + fee * 5n) * perBlock : tip * perBlock;
+  const p = scaled + (perBlock > 0n ? perBlock : 1n);
+  return p > U64_MAX ? U64_MAX : p;
+}
+
+/** Validate `bytes` (an extrinsic with its length prefix) against `state`, the parent of the block being built. */
+export function validateTransaction(state: StateReader, bytes: Uint8Array, env: ValidationEnv): Validity {
+  let xt: DecodedExtrinsic;
+  try {
+    xt = decodeExtrinsic(bytes);
+  } catch (e) {
+    return { ok: false, kind: "Malformed", reason: "Malformed", detail: (e as ExtrinsicError).message };
+  }
+  if (!xt.signed)
+    return {
+      ok: false,
+      kind: "Unknown",
+      reason: "NoUnsignedValidator",
+      detail: `unsigned ${xt.call.type}.${xt.call.value.type} from a user`,
+    };
+  if (xt.signer.every((b) => b === 0))
+    return { ok: false, kind: "Invalid", reason: "BadSigner", detail: "the all-zero account cannot sign" };
+  // CheckMortality: the birth block's hash is the checkpoint in the signed payload.
+  const birth = eraBirth(xt.era, env.blockNumber);
+  let checkpoint = env.genesisHash;
+  if (xt.era.type === "Mortal" && birth > 0) {
+    if (birth >= env.blockNumber)
+      return { ok: false, kind: "Invalid", reason: "AncientBirthBlock", detail: `birth block ${birth}` };
+    checkpoint = system.BlockHash.get(state, birth);
+    if (checkpoint.every((b) => b === 0))
+      return {
+        ok: false,
+        kind: "Invalid",
+        reason: "AncientBirthBlock",
+        detail: `no hash for birth block ${birth}`,
+      };
+  }
+  if (!env.skipSignature) {
+    const verdict = verifyExtrinsic(xt, {
+      specVersion: SPEC_VERSION,
+      transactionVersion: TRANSACTION_VERSION,
+      genesisHash: env.genesisHash,
+      checkpointHash: checkpoint,
+    });
+    if (!verdict.ok)
+      return verdict.error === "BadProof"
+        ? { ok: false, kind: "Invalid", reason: "BadProof", detail: verdict.detail }
+        : { ok: false, kind: "Unknown", reason: "CannotLookup", detail: verdict.detail };
+  }
+  // CheckNonce: an account that does not exist cannot pay (Substrate answers Payment).
+  if (!system.Account.has(state, xt.signer))
+    return { ok: false, kind: "Invalid", reason: "Payment", detail: "the signer's account does not exist" };
+  const accountNonce = system.Account.get(state, xt.signer).nonce;
+  if (xt.nonce < accountNonce)
+    return {
+      ok: false,
+      kind: "Invalid",
+      reason: "Stale",
+      detail: `nonce ${xt.nonce}, account at ${accountNonce}`,
+    };
+  // CheckWeight.
+  const info = dispatchInfoOf(xt.call);
+  if (info.weight.ref_time > (MAX_BLOCK_REF_TIME * 3n) / 4n || bytes.length > MAX_NORMAL_LENGTH)
+    return { ok: false, kind: "Invalid", reason: "ExhaustsResources", detail: "larger than a block allows" };
+  // ChargeTransactionPayment. A future transaction's fee is checked again when it becomes ready.
+  const fee = computeFee(bytes.length, info, xt.tip);
+  if (xt.nonce === accountNonce && !canWithdrawFee(state, xt.signer, fee))
+    return {
+      ok: false,
+      kind: "Invalid",
+      reason: "Payment",
+      detail: `fee ${fee} RAO, balance ${system.Account.get(state, xt.signer).data.free} RAO`,
+    };
+  return {
+    ok: true,
+    tx: {
+      xt,
+      bytes,
+      hash: hex(blake2_256(bytes)),
+      sender: hex(xt.signer),
+      nonce: xt.nonce,
+      accountNonce,
+      info,
+      fee,
+      tip: xt.tip,
+      priority: priorityOf(info, bytes.length, fee, xt.tip),
+      death: eraDeath(xt.era, env.blockNumber),
+    },
+  };
+}

@@ -5,5 +5,7 @@ export * from "./balance/index.ts";
 export * from "./chain/index.ts";
 export * from "./dendrite/index.ts";
 export * from "./keys/index.ts";
+export * from "./metagraph/index.ts";
+export * from "./subnet/index.ts";
 export * from "./synapse/index.ts";
 export * from "./wallet/index.ts";

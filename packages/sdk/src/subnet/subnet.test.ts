@@ -142,7 +142,10 @@ test("validator: samples serving miners, EMA scores order them by quality, sets 
     alpha: 0.1,
     epochLength: 0,
     timeout: 5,
-    random: () => (seed = (seed * 16807) % 2147483647) / 2147483647,
+    random: () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    },
   });
   try {
     const first = await v.step();

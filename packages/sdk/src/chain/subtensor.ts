@@ -91,8 +91,11 @@ export class Subtensor {
 
   /** Connects and loads the metadata; rejects (and frees the socket) if the endpoint cannot be reached. */
   static async connect(url = "ws://127.0.0.1:9944", opts: ConnectOptions = {}): Promise<Subtensor> {
-    const provider = new WsProvider(url, opts.reconnectMs ?? 1000, {}, opts.requestTimeoutMs ?? 60_000);
+    const reconnectMs = opts.reconnectMs ?? 1000;
+    const provider = new WsProvider(url, reconnectMs, {}, opts.requestTimeoutMs ?? 60_000);
     try {
+      // Without reconnection the provider does not open the socket by itself.
+      if (reconnectMs === 0) await provider.connect();
       const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
       return new Subtensor(url, api, provider);
     } catch (e) {
@@ -369,12 +372,19 @@ export class Subtensor {
       const timer = setTimeout(() => finish(failure("Timeout")), timeoutMs);
       let scanned = startBlock - 1;
       let scanning = false;
+      let resubmitted = false;
       // Runs only after a reconnection: looks for the transaction in blocks since submission.
       const scanner = setInterval(async () => {
         if (done || scanning || this.#connections === connectionsAtStart || !this.#provider.isConnected)
           return;
         scanning = true;
         try {
+          if (!resubmitted) {
+            // The submission may not have reached the node before the drop: send the same bytes again
+            // (a node that has it already, or has included it, refuses the copy — harmless).
+            resubmitted = true;
+            await this.#api.rpc.author.submitExtrinsic(tx).catch(() => undefined);
+          }
           const head =
             waitFor === "finalized"
               ? (
@@ -394,7 +404,13 @@ export class Subtensor {
           scanning = false;
         }
       }, 250);
-      this.#api.rpc.author
+      const api = this.#api;
+      const author = api.rpc.author as Partial<typeof api.rpc.author>;
+      if (!author.submitAndWatchExtrinsic) {
+        finish(new ChainClientError("the node does not offer author_submitAndWatchExtrinsic"));
+        return;
+      }
+      author
         .submitAndWatchExtrinsic(tx, async (status) => {
           if (done) return;
           const target = waitFor === "inBlock" ? status.isInBlock || status.isFinalized : status.isFinalized;
@@ -415,7 +431,10 @@ export class Subtensor {
           unsub = u;
           if (done) u();
         })
-        .catch((e) => finish(e as Error));
+        .catch((e) => {
+          // A refusal is final; a connection lost before the answer is not — the scanner takes over.
+          if (this.#provider.isConnected && this.#connections === connectionsAtStart) finish(e as Error);
+        });
     });
   }
 

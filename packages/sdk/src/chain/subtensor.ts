@@ -269,6 +269,14 @@ export class Subtensor {
     return info?.stake ?? 0n;
   }
 
+  /**
+   * Dev chains only (chopsticks' `dev_newBlock`): seals `count` blocks now, or up to block `to`, to
+   * fast-forward tempos. Returns the new best hash.
+   */
+  async devNewBlock(opts: { count?: number; to?: number } = {}): Promise<string> {
+    return (await this.#provider.send("dev_newBlock", [opts])) as string;
+  }
+
   // ---------------------------------------------------------------- submission
 
   /** A call of any pallet by its metadata names (`"SubtensorModule", "add_stake"`), args in declaration order. */

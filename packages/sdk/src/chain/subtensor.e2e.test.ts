@@ -207,7 +207,7 @@ test("a dropped connection is re-established and reads work again", async () => 
   }
 });
 
-test("50 clients created and closed leave no handles and no heap growth behind", async () => {
+test("50 clients created and closed leave no handles and no heap growth behind", async (t) => {
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc") as () => void;
   const handles = () => (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length;
@@ -226,6 +226,7 @@ test("50 clients created and closed leave no handles and no heap growth behind",
   gc();
   gc();
   const grown = process.memoryUsage().heapUsed - heap0;
+  t.diagnostic(`50 cycles: handles ${h0} → ${handles()}, heap ${(grown / 1048576).toFixed(2)} MiB`);
   assert.ok(handles() <= h0, `handles ${h0} → ${handles()}`);
   // One leaked client holds its decorated metadata (several MiB); 50 leaked ones would be far above this.
   assert.ok(grown < 16 * 1024 * 1024, `heap grew by ${(grown / 1048576).toFixed(1)} MiB`);

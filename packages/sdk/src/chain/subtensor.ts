@@ -727,7 +727,7 @@ export function ipToInt(ip: string): { ip: bigint; ipType: 4 | 6 } {
     if (parts.some((p) => p > 255)) throw new ChainClientError(`invalid IPv4 address ${ip}`);
     return { ip: parts.reduce((a, p) => (a << 8n) | BigInt(p), 0n), ipType: 4 };
   }
-  if (!ip.includes(":")) throw new ChainClientError(`invalid IP address ${ip}`);
+  if (!ip.includes(":") || ip.split("::").length > 2) throw new ChainClientError(`invalid IP address ${ip}`);
   const [head, tail] = ip.split("::") as [string, string | undefined];
   const h = head ? head.split(":") : [];
   const t = tail ? tail.split(":") : [];

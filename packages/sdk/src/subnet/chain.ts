@@ -20,6 +20,8 @@ export interface SubnetChain extends MetagraphSource {
     weights: readonly number[],
     opts?: { versionKey?: bigint },
   ): Promise<WeightsResult>;
+  /** Subnet hyperparameters; the validator caps weights at `max_weights_limit` when it can read them. */
+  hyperparameters?(netuid: number): Promise<{ max_weights_limit: number } | undefined>;
   /** Announces an axon on the chain (serve_axon). */
   serveAxon?(
     signer: AccountSigner,

@@ -173,6 +173,32 @@ test("validator: samples serving miners, EMA scores order them by quality, sets 
   }
 });
 
+test("setWeights caps every weight at the subnet's max_weights_limit, as process_weights_for_netuid", async () => {
+  const capped = Object.create(chain) as FakeChain & {
+    hyperparameters(): Promise<{ max_weights_limit: number }>;
+  };
+  capped.hyperparameters = async () => ({ max_weights_limit: 26214 }); // 0.4
+  const before = chain.weightCalls.length;
+  const v = new Validator({
+    chain: capped,
+    netuid: 1,
+    hotkey: validatorKey(),
+    type: protocol.Double,
+    query: () => protocol.Double.create({ x: 1 }),
+    reward: () => [],
+    alpha: 1,
+  });
+  await v.sync();
+  v.updateScores([1, 2, 3, 4], [10, 1, 1, 1]);
+  const r = await v.setWeights();
+  assert.ok(r?.success);
+  const sent = chain.weightCalls.slice(before)[0]!.weights;
+  assert.ok(Math.max(...sent) <= 0.4 + 1e-6, `max ${Math.max(...sent)}`);
+  assert.ok(Math.abs(sent.reduce((a, b) => a + b, 0) - 1) < 1e-9);
+  assert.ok(sent[1]! > sent[2]!);
+  await v.stop();
+});
+
 test("updateScores: α·reward + (1−α)·score, unqueried uids decay", async () => {
   const v = new Validator({
     chain,

@@ -1,8 +1,9 @@
 // A validator: each step queries a random sample of serving miners through the dendrite, scores the answers
 // with the subnet's reward function, folds them into EMA scores (the subnet template's update: unqueried
-// uids decay too), and sets L1-normalised weights once the chain's rate limit and the epoch length allow.
+// uids decay too), and sets L1-normalised weights (capped at max_weights_limit) once the chain's rate limit and the epoch length allow.
 
 import type { AccountSigner } from "../chain/signer.ts";
+import { normalizeMaxWeight, U16_MAX } from "../chain/weights.ts";
 import { Dendrite } from "../dendrite/dendrite.ts";
 import { Metagraph } from "../metagraph/metagraph.ts";
 import { copySynapse, type Synapse, type SynapseFields, type SynapseType } from "../synapse/synapse.ts";
@@ -129,7 +130,11 @@ export class Validator<S extends SynapseFields, R = unknown> {
     const sum = this.#scores.reduce((a, b) => a + b, 0);
     if (!(sum > 0)) return undefined;
     const uids = [...this.#scores.keys()];
-    const weights = [...this.#scores].map((s) => s / sum);
+    let weights = [...this.#scores].map((s) => s / sum);
+    // process_weights_for_netuid: no weight above max_weights_limit (a share of u16::MAX).
+    const hp = await this.#opts.chain.hyperparameters?.(this.#opts.netuid).catch(() => undefined);
+    if (hp && hp.max_weights_limit > 0 && hp.max_weights_limit < U16_MAX)
+      weights = normalizeMaxWeight(weights, hp.max_weights_limit / U16_MAX);
     const r = await this.#opts.chain.setWeights(this.#opts.hotkey, this.#opts.netuid, uids, weights, {
       ...(this.#opts.versionKey !== undefined ? { versionKey: this.#opts.versionKey } : {}),
     });

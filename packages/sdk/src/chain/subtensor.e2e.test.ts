@@ -107,6 +107,14 @@ test("transfer waits for inclusion and reports fee and events; the balance moves
     const fin = await st.transfer(alice, bob, 7n, { waitFor: "finalized" });
     assert.equal(fin.success, true);
     assert.ok(fin.blockNumber !== undefined && fin.blockNumber > (r.blockNumber ?? 0));
+    // Fire and forget: accepted by the pool, included by a later block.
+    const mid = (await st.balance(bob)).rao;
+    const sent = await st.transfer(alice, bob, 11n, { waitFor: "none" });
+    assert.equal(sent.success, true);
+    assert.equal(sent.blockHash, undefined);
+    for (let i = 0; i < 100 && (await st.balance(bob)).rao === mid; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await st.balance(bob)).rao - mid, 11n);
   } finally {
     await st.close();
   }

@@ -1,6 +1,7 @@
 // Metagraph decode for a full 256-uid subnet: the SCALE answers of get_neurons_lite, get_neurons (with
 // 256×256 weights and bonds) and get_selective_mechagraph, decoded and turned into typed arrays.
 // `npm run bench -- metagraph`. Encoded once with finney's own types (@polkadot/types); < 30 s.
+// With OPENTAO_URL=ws://… (and OPENTAO_NETUID, default 1) it also times Metagraph.sync against that node.
 
 import { apiOutputType, encodeAs, finneyRegistry } from "../chain/fixtures/finney.ts";
 import { decodeNeuronInfo, decodeNeuronInfoLite, decodeSelectiveMetagraph } from "../chain/runtimeTypes.ts";
@@ -110,3 +111,25 @@ time("full sync: get_neurons (64 validators × 256 W and B) + W/B", fullBytes, (
   const neurons = new ScaleReader(fullBytes).vec(decodeNeuronInfo);
   return Metagraph.fromNeurons(1, neurons, { block: 1, lite: false });
 });
+
+const live = process.env.OPENTAO_URL;
+if (live) {
+  const { Subtensor } = await import("../chain/subtensor.ts");
+  const netuid = Number(process.env.OPENTAO_NETUID ?? 1);
+  const st = await Subtensor.connect(live);
+  try {
+    const samples: number[] = [];
+    let n = 0;
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      n = (await Metagraph.sync(st, netuid)).n;
+      samples.push(performance.now() - t0);
+    }
+    samples.sort((a, b) => a - b);
+    console.log(
+      `Metagraph.sync(${netuid}) against ${live}: ${n} uids, p50 ${samples[15]!.toFixed(1)} ms, max ${samples[29]!.toFixed(1)} ms`,
+    );
+  } finally {
+    await st.close();
+  }
+}

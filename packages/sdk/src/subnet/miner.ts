@@ -51,7 +51,7 @@ export class Miner {
 
   /** The template's blacklist: registered, validator permit, stake. `[true, reason]` blocks the call. */
   defaultBlacklist(hotkey: string | null | undefined): readonly [boolean, string] {
-    if (!hotkey) return [true, "Missing dendrite hotkey"];
+    if (!hotkey) return [true, "Missing dendrite or hotkey"];
     const uid = this.#metagraph?.uidOf(hotkey);
     if (uid === undefined) {
       if (this.#opts.allowNonRegistered) return [false, "Allowing un-registered hotkey"];

@@ -199,6 +199,45 @@ test("setWeights caps every weight at the subnet's max_weights_limit, as process
   await v.stop();
 });
 
+test("sampleUids skips itself, non-serving uids and heavily staked validators", async () => {
+  const extra = Object.create(chain) as FakeChain;
+  extra.list = [
+    ...chain.list,
+    {
+      ...chain.list[1]!,
+      uid: 5,
+      hotkey: Keypair.fromUri("//BigValidator").ss58Address,
+      validator_permit: true,
+      stake: [["x", 5000n * 10n ** 9n]],
+    },
+    {
+      ...chain.list[1]!,
+      uid: 6,
+      hotkey: Keypair.fromUri("//SmallValidator").ss58Address,
+      validator_permit: true,
+      stake: [["x", 10n ** 9n]],
+    },
+    {
+      ...chain.list[1]!,
+      uid: 7,
+      hotkey: Keypair.fromUri("//Offline").ss58Address,
+      axon_info: { ...chain.list[1]!.axon_info, ip: 0n },
+    },
+  ] as NeuronInfoLite[];
+  const v = new Validator({
+    chain: extra,
+    netuid: 1,
+    hotkey: validatorKey(),
+    type: protocol.Double,
+    query: () => protocol.Double.create({ x: 1 }),
+    reward: () => [],
+  });
+  await v.sync();
+  assert.deepEqual(v.sampleUids(100).sort(), [1, 2, 3, 4, 6]);
+  assert.equal(v.sampleUids(2).length, 2);
+  await v.stop();
+});
+
 test("updateScores: α·reward + (1−α)·score, unqueried uids decay", async () => {
   const v = new Validator({
     chain,

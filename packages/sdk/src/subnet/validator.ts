@@ -32,6 +32,8 @@ export interface ValidatorOptions<S extends SynapseFields, R> {
   /** Blocks between weight settings at least (template default 100); the chain's rate limit also applies. */
   readonly epochLength?: number;
   readonly versionKey?: bigint;
+  /** Validators (permit and S above this, in TAO) are not queried, as the template's get_random_uids. */
+  readonly vpermitTaoLimit?: number;
   /** Random source for sampling (tests pass a seeded one). */
   readonly random?: () => number;
 }
@@ -87,11 +89,14 @@ export class Validator<S extends SynapseFields, R = unknown> {
     return m;
   }
 
-  /** Serving uids other than our own, shuffled, at most `k`. */
+  /** Serving miners other than ourselves (validators with large stake excluded), shuffled, at most `k`. */
   sampleUids(k = this.#opts.sampleSize ?? 50): number[] {
     const m = this.metagraph;
     const self = this.uid;
-    const candidates = [...m.uids].filter((u) => u !== self && m.axons[u]?.is_serving);
+    const limit = this.#opts.vpermitTaoLimit ?? 4096;
+    const candidates = [...m.uids].filter(
+      (u) => u !== self && m.axons[u]?.is_serving && !(m.validator_permit[u] && (m.S[u] ?? 0) > limit),
+    );
     const random = this.#opts.random ?? Math.random;
     for (let i = candidates.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));

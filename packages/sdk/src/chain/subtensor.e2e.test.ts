@@ -13,6 +13,7 @@ import { runInNewContext } from "node:vm";
 import { Balance } from "../balance/balance.ts";
 import { Keypair } from "../keys/keypair.ts";
 import { cryptoReady } from "../keys/sr25519.ts";
+import { ScaleReader } from "./scale.ts";
 import { Subtensor } from "./subtensor.ts";
 
 const CLI = fileURLToPath(new URL("../../../cli/bin/opentao.mjs", import.meta.url));
@@ -86,6 +87,10 @@ test("reads: block number advances, balances print like btcli", async () => {
     assert.ok(bal.rao > 0n);
     assert.match(bal.toString(), /^[\d,]+\.\d{4} τ$/);
     assert.equal((await st.balance(Keypair.fromUri("//Nobody"))).rao, 0n);
+    // Raw runtime-API calls: the answer's SCALE bytes, decoded by the SDK.
+    const versions = new ScaleReader(await st.runtimeCall("Metadata_metadata_versions")).vec((r) => r.u32());
+    assert.deepEqual(versions, [14, 15, 16]);
+    await assert.rejects(st.runtimeCall("NoSuchApi_method"), /not found/);
   } finally {
     await st.close();
   }

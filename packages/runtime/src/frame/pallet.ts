@@ -79,6 +79,8 @@ export function definePallet(spec: PalletSpec): Pallet {
 }
 
 /** Shorthand for errors declared as an ordered list of names (index = position), as FRAME numbers them. */
-export function errorsInOrder(names: string[]): Record<string, ErrorDecl> {
-  return Object.fromEntries(names.map((name, index) => [name, { index }]));
+export function errorsInOrder(names: string[], docs: Record<string, string> = {}): Record<string, ErrorDecl> {
+  return Object.fromEntries(
+    names.map((name, index) => [name, docs[name] ? { index, docs: [` ${docs[name]}`] } : { index }]),
+  );
 }

@@ -14,7 +14,7 @@ import { storage as swapStorage } from "../../swap/pallet.ts";
 import { storage as system } from "../../system/pallet.ts";
 import { runAutoClaimRootDivs } from "../root/claim.ts";
 import { storage as st } from "../storage.ts";
-import { distributeEmission, drainPending } from "./distribute.ts";
+import { clearDividendRecords, distributeEmission, drainPending } from "./distribute.ts";
 import { allSubnetNetuids, type EmitPhaseReport, emitPhase, subnetsToEmitTo } from "./emission.ts";
 import type { EmissionRule } from "./flow.ts";
 import { mintTao } from "./tao.ts";
@@ -85,6 +85,7 @@ export function runCoinbase(ctx: CallContext, credit: bigint, rule: EmissionRule
   const subnets = allSubnetNetuids(s).filter((n) => n !== ROOT);
   const emit = emitPhase(ctx, subnetsToEmitTo(s, subnets), credit, rule);
   const drained = drainPending(s, subnets, block);
+  clearDividendRecords(s, drained.keys());
   for (const [netuid, pending] of drained) {
     distributeEmission(ctx, netuid, pending, block);
     st.LastMechansimStepBlock.set(s, netuid, block);

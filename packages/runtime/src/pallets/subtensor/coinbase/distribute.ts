@@ -136,6 +136,18 @@ export function increaseRootClaimable(s: State, hotkey: Uint8Array, netuid: numb
   st.RootClaimable.set(s, hotkey, rates);
 }
 
+/**
+ * The chain clears last epoch's `AlphaDividendsPerSubnet` / `RootAlphaDividendsPerSubnet` of the subnet just
+ * before paying this epoch's (only that distribution writes them). Done for every due subnet before any is
+ * distributed, so the prefix scans run while the block has added few new keys.
+ */
+export function clearDividendRecords(s: State, netuids: Iterable<number>): void {
+  for (const netuid of netuids) {
+    st.AlphaDividendsPerSubnet.clear(s, netuid);
+    st.RootAlphaDividendsPerSubnet.clear(s, netuid);
+  }
+}
+
 /** What one subnet's distribution paid, for tests. */
 export interface DistributionReport {
   readonly incentiveSum: bigint;
@@ -148,7 +160,7 @@ export interface DistributionReport {
 /**
  * `distribute_emission` for one subnet: Yuma on S + V + R, then parent/child redistribution, the local/root
  * split, owner cut, miner incentives (owner hotkeys' withheld → `MinerBurned`), validator takes and root
- * claimable. `epochIndex` is the subnet's `SubnetEpochIndex` after the scheduler's increment.
+ * claimable. Call `clearDividendRecords` for the subnet first.
  */
 export function distributeEmission(
   ctx: CallContext,
@@ -267,7 +279,6 @@ export function distributeEmission(
     bits: U96F32.checkedDiv(U96F32.fromInt(withheld), U96F32.fromInt(totalIncentive)) ?? 0n,
   });
 
-  st.AlphaDividendsPerSubnet.clear(s, netuid);
   const paidAlpha = new Map<string, bigint>();
   for (const [k, divs] of dist.alphaDividends) {
     const hotkey = keyOf(k);
@@ -279,7 +290,6 @@ export function distributeEmission(
     paidAlpha.set(k, take.takeToOwner + take.toAllNominators);
   }
 
-  st.RootAlphaDividendsPerSubnet.clear(s, netuid);
   const paidRoot = new Map<string, bigint>();
   for (const [k, rootAlpha] of dist.rootAlphaDividends) {
     const hotkey = keyOf(k);

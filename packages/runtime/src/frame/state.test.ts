@@ -137,4 +137,15 @@ describe("MemoryState", () => {
       ),
     );
   });
+
+  test("a scan in progress keeps its order while another scan sees new keys", () => {
+    const s = new MemoryState();
+    for (const x of [1, 3, 5]) s.set(b(x), b(0));
+    assert.deepEqual([...s.keys(b())].map(hex), ["01", "03", "05"]);
+    const outer = s.keys(b())[Symbol.iterator]();
+    assert.equal(hex(outer.next().value as Uint8Array), "01");
+    s.set(b(2), b(0));
+    assert.deepEqual([...s.keys(b())].map(hex), ["01", "02", "03", "05"]);
+    assert.deepEqual([...{ [Symbol.iterator]: () => outer }].map(hex), ["03", "05"]);
+  });
 });

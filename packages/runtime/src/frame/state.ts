@@ -47,6 +47,8 @@ export class MemoryState implements State {
   /** Keys added / removed since `#sorted` was last brought up to date (a block touches few of them). */
   #added: string[] = [];
   #removed: string[] = [];
+  /** Scans in progress over `#sorted`: while any runs, an update works on a copy. */
+  #scans = 0;
 
   get size(): number {
     return this.#map.size;
@@ -90,8 +92,8 @@ export class MemoryState implements State {
       }
       sorted = out;
     } else {
-      // A copy: a scan still iterating the old list must not see it change under it.
-      sorted = sorted.slice();
+      // A scan still iterating the old list must not see it change under it.
+      if (this.#scans > 0) sorted = sorted.slice();
       for (const k of this.#removed) {
         const at = lowerBound(sorted, k);
         if (sorted[at] === k && !this.#map.has(k)) sorted.splice(at, 1);
@@ -109,12 +111,23 @@ export class MemoryState implements State {
 
   *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
     const sorted = this.#sortedKeys();
-    for (const k of keysFrom(sorted, hexOf(prefix), after && hexOf(after))) yield bytesOf(k);
+    this.#scans++;
+    try {
+      for (const k of keysFrom(sorted, hexOf(prefix), after && hexOf(after))) yield bytesOf(k);
+    } finally {
+      this.#scans--;
+    }
   }
 
   /** Every (key, value) pair in key order, as hex (for commitments and snapshots). */
   *entries(): Iterable<[string, Uint8Array]> {
-    for (const k of this.#sortedKeys()) yield [k, this.#map.get(k) as Uint8Array];
+    const sorted = this.#sortedKeys();
+    this.#scans++;
+    try {
+      for (const k of sorted) yield [k, this.#map.get(k) as Uint8Array];
+    } finally {
+      this.#scans--;
+    }
   }
 }
 

@@ -64,3 +64,15 @@ test("malformed specs name the field", () => {
   for (const [spec, re] of cases) assert.throws(() => parseChainSpec(spec), re);
   assert.throws(() => builtInChainSpec("mainnet"), /no built-in chain spec "mainnet"/);
 });
+
+test("the emission-share rule is a runtime choice of the spec: price by default, launch or flow on request", () => {
+  const good = { name: "x", id: "x", chainType: "Local", genesis: { balances: [] } };
+  assert.equal(builtInChainSpec("dev").runtime.emissionRule, "price");
+  assert.equal(parseChainSpec(good).runtime.emissionRule, "price");
+  assert.equal(parseChainSpec({ ...good, runtime: { emissionRule: "flow" } }).runtime.emissionRule, "flow");
+  assert.equal(
+    parseChainSpec({ ...good, runtime: { emissionRule: "launch" } }).runtime.emissionRule,
+    "launch",
+  );
+  assert.throws(() => parseChainSpec({ ...good, runtime: { emissionRule: "tao" } }), /runtime\.emissionRule/);
+});

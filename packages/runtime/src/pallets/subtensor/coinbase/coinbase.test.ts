@@ -156,6 +156,26 @@ describe("emission blocks", () => {
   });
 });
 
+describe("flow rule (spec 393)", () => {
+  test("shares follow the EMA of net TAO flow; the block's flow is folded in and dropped", () => {
+    const { s, ex } = buildNetwork({
+      subnets: [baseSubnet(1), baseSubnet(2)],
+      config: { allowLoopback: false, emissionRule: "flow" },
+    });
+    st.SubnetTaoFlow.set(s, 1, 1000n * TAO);
+    st.SubnetTaoFlow.set(s, 2, -5n * TAO);
+    produceBlock(s, ex, 1);
+    // ema = α·flow with α = FlowEmaSmoothingFactor / i64::MAX (I64F64, floored).
+    const alpha = (29_597_889_189_277n << 64n) / ((1n << 63n) - 1n);
+    const ema1 = (alpha * ((1000n * TAO) << 64n)) >> 64n;
+    assert.deepEqual(st.SubnetEmaTaoFlow.get(s, 1), [1n, { bits: ema1 }]);
+    assert.equal(st.SubnetTaoFlow.get(s, 1), 0n);
+    // L = max(TaoFlowCutoff = 0, min ema) = 0: subnet 2 (negative EMA) gets nothing, subnet 1 everything.
+    const got = [1, 2].map((n) => st.SubnetTaoInEmission.get(s, n) + st.SubnetExcessTao.get(s, n));
+    assert.ok(got[1] === 0n && got[0]! >= TAO - 2n, `shares ${got}`);
+  });
+});
+
 describe("tempo boundary", () => {
   test("the epoch drains the pending counters and pays owner, miners, validators and root exactly", () => {
     // Subnet 2 gets no emission; its pending counters are set by hand so the split can be checked exactly.

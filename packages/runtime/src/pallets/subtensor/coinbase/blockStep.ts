@@ -84,7 +84,7 @@ export function runCoinbase(ctx: CallContext, credit: bigint, rule: EmissionRule
   st.SubnetRootSellTao.clear(s);
   const subnets = allSubnetNetuids(s).filter((n) => n !== ROOT);
   const emit = emitPhase(ctx, subnetsToEmitTo(s, subnets), credit, rule);
-  const drained = drainPending(s, subnets, block);
+  const drained = drainPending(ctx, subnets, block);
   clearDividendRecords(s, drained.keys());
   for (const [netuid, pending] of drained) {
     distributeEmission(ctx, netuid, pending, block);

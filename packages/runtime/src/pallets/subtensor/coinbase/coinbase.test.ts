@@ -276,9 +276,35 @@ describe("tempo boundary", () => {
     assert.equal(st.LastEpochBlock.get(s, 1), 3n);
     assert.equal(st.LastEpochBlock.get(s, 2), 0n);
     assert.equal(st.PendingEpochAt.get(s, 2), 4n);
+    const deferred = systemEvents
+      .get(s)
+      .map((e) => e.event.value)
+      .filter((e) => e.type === "EpochDeferred");
+    assert.deepEqual(deferred, [
+      { type: "EpochDeferred", value: { netuid: 2, from_block: 3n, to_block: 4n } },
+    ]);
     produceBlock(s, ex, 4);
     assert.equal(st.LastEpochBlock.get(s, 2), 4n);
     assert.equal(st.PendingEpochAt.get(s, 2), 0n);
+  });
+});
+
+describe("inconsistent keys", () => {
+  test("a subnet whose Keys repeat a hotkey skips its epoch; pending alpha waits, the slot is consumed", () => {
+    const { s, ex } = buildNetwork({ subnets: [baseSubnet(1, { tempo: 2 }), baseSubnet(2, { tempo: 50 })] });
+    st.Keys.set(s, 1, 5, hotkey(1, 4));
+    produceBlock(s, ex, 1);
+    const pending = st.PendingServerEmission.get(s, 1);
+    produceBlock(s, ex, 2);
+    assert.ok(st.PendingServerEmission.get(s, 1) > pending, "pending keeps accumulating");
+    assert.equal(st.LastEpochBlock.get(s, 1), 2n);
+    assert.equal(st.SubnetEpochIndex.get(s, 1), 1n);
+    assert.equal(st.LastMechansimStepBlock.get(s, 1), 0n);
+    const skipped = systemEvents
+      .get(s)
+      .map((e) => e.event.value)
+      .filter((e) => e.type === "EpochSkipped");
+    assert.deepEqual(skipped, [{ type: "EpochSkipped", value: { netuid: 1, block: 2n } }]);
   });
 });
 

@@ -63,13 +63,14 @@ export function isEpochInputStateConsistent(s: StateReader, netuid: number): boo
  * `drain_pending`: for every non-root subnet bump `BlocksSinceLastStep`; for each due one (at most
  * `MaxEpochsPerBlock`, the rest deferred a block through `PendingEpochAt`) drain the counters, then advance
  * the schedule (`LastEpochBlock`, `PendingEpochAt`, `SubnetEpochIndex`) whether or not it could run.
- * Deviation: `EpochDeferred`/`EpochSkipped` are spec-425 events absent from finney's metadata; not deposited.
+ * Emits `EpochDeferred` / `EpochSkipped` (spec-425 events).
  */
 export function drainPending(
-  s: State,
+  ctx: CallContext,
   subnets: readonly number[],
   block: bigint,
 ): Map<number, PendingEmission> {
+  const s = ctx.state;
   const out = new Map<number, PendingEmission>();
   const cap = st.MaxEpochsPerBlock.get(s);
   let ran = 0;
@@ -78,6 +79,7 @@ export function drainPending(
     if (!shouldRunEpoch(s, netuid, block)) continue;
     if (ran >= cap) {
       st.PendingEpochAt.set(s, netuid, block + 1n);
+      ctx.deposit("SubtensorModule", "EpochDeferred", { netuid, from_block: block, to_block: block + 1n });
       continue;
     }
     if (isEpochInputStateConsistent(s, netuid)) {
@@ -93,6 +95,8 @@ export function drainPending(
       st.PendingRootAlphaDivs.set(s, netuid, 0n);
       st.PendingOwnerCut.set(s, netuid, 0n);
       ran += 1;
+    } else {
+      ctx.deposit("SubtensorModule", "EpochSkipped", { netuid, block });
     }
     st.LastEpochBlock.set(s, netuid, block);
     st.PendingEpochAt.set(s, netuid, 0n);

@@ -10,7 +10,7 @@ import { pallets, systemEvents } from "../../../runtime/definition.ts";
 import type { Executive, RuntimeCallValue } from "../../../runtime/executive.ts";
 import { storage as balances } from "../../balances/pallet.ts";
 import { freeBalance } from "../../system/account.ts";
-import { rootOwed } from "../root/claim.ts";
+import { addStakeAdjustRootClaimed, removeStakeAdjustRootClaimed, rootOwed } from "../root/claim.ts";
 import { storage as st } from "../storage.ts";
 import { buildNetwork, coldkey, hotkey, priceBits, produceBlock, type SubnetSpec, TAO } from "./fixture.ts";
 import { stakeForHotkeyAndColdkeyOnSubnet } from "./stake.ts";
@@ -341,6 +341,12 @@ describe("root claims", () => {
     assert.equal(st.RootClaimed.get(s, 2, hk2, ck2), owed);
     assert.equal(rootOwed(s, hk2, ck2, 2), 0n);
     assert.equal(st.NumStakingColdkeys.get(s), 1n);
+    // New root stake does not claim past dividends; removing it gives the watermark back.
+    const rate = st.RootClaimable.get(s, hk2).find(([n]) => n === 2)![1].bits;
+    addStakeAdjustRootClaimed(s, hk2, ck2, 1000n * TAO);
+    assert.equal(st.RootClaimed.get(s, 2, hk2, ck2), owed + toU64(rate * 1000n * TAO));
+    removeStakeAdjustRootClaimed(s, hk2, ck2, 1000n * TAO);
+    assert.equal(st.RootClaimed.get(s, 2, hk2, ck2), owed);
   });
 
   test("Swap: the owed alpha is sold and the TAO staked on root, moving between subnet accounts", () => {

@@ -76,6 +76,21 @@ export function addStakeAdjustRootClaimed(
   }
 }
 
+/** `remove_stake_adjust_root_claimed_for_hotkey_and_coldkey`: unstaking from root lowers the watermark (floor 0). */
+export function removeStakeAdjustRootClaimed(
+  s: State,
+  hotkey: Uint8Array,
+  coldkey: Uint8Array,
+  amount: bigint,
+): void {
+  for (const [netuid, rate] of st.RootClaimable.get(s, hotkey)) {
+    if (netuid === ROOT) continue;
+    const sub = I96F32.toUint(I96F32.saturatingMul(rate.bits, I96F32.fromInt(amount)), 128);
+    const prev = st.RootClaimed.get(s, netuid, hotkey, coldkey);
+    st.RootClaimed.set(s, netuid, hotkey, coldkey, prev > sub ? prev - sub : 0n);
+  }
+}
+
 /**
  * `root_claim_on_subnet`: skip below `RootClaimableThreshold` (unless ignored) or when nothing is owed; Swap
  * sells the alpha fee-less at the minimum price, moves the TAO to the root account and stakes it on root;

@@ -2,11 +2,12 @@
 // rule, injection and chain buys through the pure `emitToSubnets`, and the bookkeeping it leaves (§4.8).
 // PERF: O(emitting subnets) reads and writes per block, one swap per subnet with excess TAO.
 
-import { I96F32 } from "@opentao/primitives";
+import { I96F32, U96F32 } from "@opentao/primitives";
 import { type EmittingSubnet, emitToSubnets } from "../../../coinbase/allocation.ts";
 import { emissionShares } from "../../../coinbase/subnetEmissions.ts";
 import type { CallContext } from "../../../frame/dispatch.ts";
 import type { State, StateReader } from "../../../frame/state.ts";
+import { updateWeightsForAddedLiquidity } from "../../../swap/balancer.ts";
 import { storage as swapStorage } from "../../swap/pallet.ts";
 import { storage as st } from "../storage.ts";
 import { type EmissionRule, flowShares } from "./flow.ts";
@@ -101,7 +102,7 @@ export function emitPhase(
 
   let remaining = credit;
   let totalStake = st.TotalStake.get(s);
-  for (const e of result.subnets) {
+  for (const [i, e] of result.subnets.entries()) {
     const netuid = e.netuid;
     const a = e.after;
     // The subnet account receives the credit spent on it: the chain buy's input and the injected TAO.
@@ -111,8 +112,18 @@ export function emitPhase(
     st.SubnetAlphaIn.set(s, netuid, a.subnetAlphaIn);
     st.SubnetAlphaOut.set(s, netuid, a.subnetAlphaOut);
     st.SubnetProtocolAlpha.set(s, netuid, a.subnetProtocolAlpha);
-    // The re-weighting stores the balancer on success (§6.8); a failed one leaves the old weight, the same value.
-    swapStorage.SwapBalancer.set(s, netuid, { quote: a.quoteWeightParts });
+    // `adjust_protocol_liquidity` stores the balancer only when the re-weighting succeeded (§6.8); the chain
+    // buy on a never-initialised pool stores its 0.5 weight too.
+    const before = subnets[i]!;
+    const reweighted = updateWeightsForAddedLiquidity(
+      before.quoteWeightParts,
+      before.subnetTao,
+      before.subnetAlphaIn,
+      U96F32.toU64(e.terms.taoIn),
+      U96F32.toU64(e.terms.alphaIn),
+    ).ok;
+    if (reweighted || (a.palSwapInitialized && !before.palSwapInitialized))
+      swapStorage.SwapBalancer.set(s, netuid, { quote: a.quoteWeightParts });
     if (a.palSwapInitialized) swapStorage.PalSwapInitialized.set(s, netuid, true);
     st.SubnetExcessTao.set(s, netuid, e.excessTaoEnteredPool);
     st.SubnetTaoInEmission.set(s, netuid, e.injectedTao);

@@ -72,6 +72,8 @@ export function updateRootProp(s: State, emitting: readonly number[]): void {
 export interface BlockStepReport {
   readonly emit: EmitPhaseReport;
   readonly epochs: readonly number[];
+  /** The subnets emitted to this block. */
+  readonly emitting: readonly number[];
 }
 
 /**
@@ -83,14 +85,15 @@ export function runCoinbase(ctx: CallContext, credit: bigint, rule: EmissionRule
   const block = BigInt(ctx.blockNumber);
   st.SubnetRootSellTao.clear(s);
   const subnets = allSubnetNetuids(s).filter((n) => n !== ROOT);
-  const emit = emitPhase(ctx, subnetsToEmitTo(s, subnets), credit, rule);
+  const emitting = subnetsToEmitTo(s, subnets);
+  const emit = emitPhase(ctx, emitting, credit, rule);
   const drained = drainPending(ctx, subnets, block);
   clearDividendRecords(s, drained.keys());
   for (const [netuid, pending] of drained) {
     distributeEmission(ctx, netuid, pending, block);
     st.LastMechansimStepBlock.set(s, netuid, block);
   }
-  return { emit, epochs: [...drained.keys()] };
+  return { emit, epochs: [...drained.keys()], emitting };
 }
 
 /**
@@ -103,9 +106,9 @@ export function blockStep(ctx: CallContext, rule: EmissionRule = "price"): Block
   const block = BigInt(ctx.blockNumber);
   const credit = mintBlockEmission(s);
   const report = runCoinbase(ctx, credit, rule);
-  const emitting = subnetsToEmitTo(s, allSubnetNetuids(s));
-  updateMovingPrices(s, emitting, block);
-  updateRootProp(s, emitting);
+  // The chain recomputes the list here; nothing in the coinbase changes eligibility, so it is the same one.
+  updateMovingPrices(s, report.emitting, block);
+  updateRootProp(s, report.emitting);
   runAutoClaimRootDivs(ctx, system.ParentHash.get(s));
   return report;
 }

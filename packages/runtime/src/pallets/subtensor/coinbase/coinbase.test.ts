@@ -124,6 +124,7 @@ describe("emission blocks", () => {
       assert.ok(bought > 0n && bought < TAO / 2n, `bought ${bought}`);
       assert.equal(st.SubnetAlphaIn.get(s, n), 100n * TAO - bought);
       assert.equal(st.PendingRootAlphaDivs.get(s, n), 0n);
+      assert.equal(st.SubnetVolume.get(s, n), TAO / 2n);
     }
     assert.equal(st.TotalIssuance.get(s) - ti, TAO);
   });
@@ -368,6 +369,7 @@ describe("root claims", () => {
     assert.equal(acc1 - freeBalance(s, subnetAccountId(1)), gained);
     assert.equal(freeBalance(s, subnetAccountId(0)) - acc0, gained);
     assert.equal(st.SubnetRootSellTao.get(s, 1), gained);
+    assert.ok(st.SubnetVolume.get(s, 1) >= gained, "the sale counts as volume");
     assert.equal(st.RootClaimed.get(s, 1, hk, ck) >= owed, true);
   });
 

@@ -131,6 +131,9 @@ export function emitPhase(
     st.SubnetAlphaOutEmission.set(s, netuid, e.split.alphaCreated);
     recordProtocolFlow(s, netuid, e.excessTaoEnteredPool + e.injectedTao);
     totalStake += e.totalStakeIncrease;
+    // A successful chain buy counts its whole input as subnet volume (`swap_tao_for_alpha`).
+    const chainBuyInput = e.totalStakeIncrease - e.injectedTao;
+    if (chainBuyInput > 0n) st.SubnetVolume.mutate(s, netuid, (v) => v + chainBuyInput);
     const sp = e.split;
     if (a.ownerCutEnabled) st.PendingOwnerCut.mutate(s, netuid, (v) => v + sp.pendingOwnerCut);
     st.PendingServerEmission.mutate(s, netuid, (v) => v + sp.pendingServer);

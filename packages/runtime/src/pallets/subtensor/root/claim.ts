@@ -125,6 +125,7 @@ export function rootClaimOnSubnet(
     writeSubnetPoolAfterSwap(tx, netuid, sold.value.pool);
     const tao = sold.value.result.amountPaidOut;
     st.TotalStake.mutate(tx, (t) => (t > tao ? t - tao : 0n));
+    st.SubnetVolume.mutate(tx, netuid, (v) => v + tao);
     const moved = transfer(txCtx, subnetAccountId(netuid), subnetAccountId(ROOT), tao, "Expendable");
     if (moved) return moved;
     st.SubnetRootSellTao.mutate(tx, netuid, (t) => (t + tao > U64_MAX ? U64_MAX : t + tao));

@@ -268,6 +268,40 @@ describe("tempo boundary", () => {
     assert.equal(ev.length, 2);
   });
 
+  test("a child's dividend is shared with its parent, minus childkey take and a recycled CK burn", () => {
+    const { s, ex } = buildNetwork({
+      subnets: [baseSubnet(1, { tempo: 5 }), baseSubnet(2, { tempo: 5, emitting: false })],
+    });
+    const U64 = (1n << 64n) - 1n;
+    const [hk1, hk2] = [hotkey(2, 1), hotkey(2, 2)];
+    const P = U64 / 2n;
+    const CK = U64 / 10n;
+    st.ChildKeys.set(s, hk1, 2, [[P, hk2]]);
+    st.ParentKeys.set(s, hk2, 2, [[P, hk1]]);
+    st.ChildkeyTake.set(s, hk2, 2, 6_553);
+    st.CKBurn.set(s, CK);
+    st.PendingServerEmission.set(s, 2, 41n * TAO);
+    st.PendingValidatorEmission.set(s, 2, 30n * TAO);
+    const a1 = st.TotalHotkeyAlpha.get(s, hk1, 2);
+    const a2 = st.TotalHotkeyAlpha.get(s, hk2, 2);
+    const root2 = st.TotalHotkeyAlpha.get(s, hk2, 0);
+    const alphaOut = st.SubnetAlphaOut.get(s, 2);
+    for (let b = 1; b <= 5; b++) produceBlock(s, ex, b);
+    const d2 = fromInt(st.Emission.get(s, 2)[2]!);
+    assert.ok(d2 > 0n, "the child validates");
+    // §5.4 A by hand (τ = 1): the parent's contribution is half its alpha; the child's is all of its own.
+    const pi = div(fromInt(P), fromInt(U64));
+    const self = toU64(fromInt(a2) + fromInt(root2));
+    const c = mul(fromInt(a1), pi);
+    const e = mul(d2, div(c, fromInt(self) + c));
+    const burn = mul(div(fromInt(CK), fromInt(U64)), e);
+    assert.ok(toU64(burn) > 0n, "some alpha is burned");
+    // The CK burn is recycled: alpha outstanding falls by exactly it (nothing else is minted or recycled here).
+    assert.equal(alphaOut - st.SubnetAlphaOut.get(s, 2), toU64(burn));
+    // The parent now earns validator dividends through its child as well as its own.
+    assert.ok(st.AlphaDividendsPerSubnet.get(s, 2, hk1) > 0n, "the parent is paid");
+  });
+
   test("at most MaxEpochsPerBlock epochs run; the rest are deferred a block", () => {
     const { s, ex } = buildNetwork({
       subnets: [baseSubnet(1, { tempo: 3 }), baseSubnet(2, { tempo: 3 })],

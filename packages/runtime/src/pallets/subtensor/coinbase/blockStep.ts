@@ -17,6 +17,7 @@ import { storage as st } from "../storage.ts";
 import { clearDividendRecords, distributeEmission, drainPending } from "./distribute.ts";
 import { allSubnetNetuids, type EmitPhaseReport, emitPhase, subnetsToEmitTo } from "./emission.ts";
 import type { EmissionRule } from "./flow.ts";
+import { doSetPendingChildren } from "./pendingChildren.ts";
 import { mintTao } from "./tao.ts";
 
 const ROOT = 0;
@@ -97,9 +98,9 @@ export function runCoinbase(ctx: CallContext, credit: bigint, rule: EmissionRule
 }
 
 /**
- * `block_step` (steps of §2 this runtime owns): 2 mint, 4 coinbase, 5 EMA prices, 6 RootProp, 8 auto-claims.
- * Not run here: 1 registration-price decay (registration), 3 CRv3 reveals (weights), 7 pending child keys
- * (staking) and 9 the root-coldkey index back-fill (a migration aid; the index is kept by the calls).
+ * `block_step` (steps of §2 this runtime owns): 2 mint, 4 coinbase, 5 EMA prices, 6 RootProp, 7 pending child
+ * keys, 8 auto-claims. Not run here: 1 registration-price decay (registration), 3 CRv3 reveals (weights) and
+ * 9 the root-coldkey index back-fill (a migration aid; the index is kept by the calls).
  */
 export function blockStep(ctx: CallContext, rule: EmissionRule = "price"): BlockStepReport {
   const s = ctx.state;
@@ -109,6 +110,9 @@ export function blockStep(ctx: CallContext, rule: EmissionRule = "price"): Block
   // The chain recomputes the list here; nothing in the coinbase changes eligibility, so it is the same one.
   updateMovingPrices(s, report.emitting, block);
   updateRootProp(s, report.emitting);
+  // try_set_pending_children: subnets whose epoch slot was consumed this block.
+  for (const netuid of allSubnetNetuids(s))
+    if (st.LastEpochBlock.get(s, netuid) === block) doSetPendingChildren(ctx, netuid, block);
   runAutoClaimRootDivs(ctx, system.ParentHash.get(s));
   return report;
 }

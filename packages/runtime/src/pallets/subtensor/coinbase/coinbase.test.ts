@@ -302,6 +302,44 @@ describe("tempo boundary", () => {
     assert.ok(st.AlphaDividendsPerSubnet.get(s, 2, hk1) > 0n, "the parent is paid");
   });
 
+  test("matured pending child keys apply after the subnet's epoch, keeping ParentKeys in sync", () => {
+    const { s, ex } = buildNetwork({ subnets: [baseSubnet(1, { tempo: 5 }), baseSubnet(2, { tempo: 50 })] });
+    const [a, b, c, d, e] = [1, 2, 3, 4, 5].map((uid) => hotkey(1, uid));
+    const half = (1n << 63n) - 1n;
+    st.PendingChildKeys.set(s, 1, a!, [
+      [
+        [half, c!],
+        [half, d!],
+      ],
+      2n,
+    ]);
+    st.PendingChildKeys.set(s, 1, b!, [[[half, c!]], 100n]);
+    // d is already e's parent: making d also e's child is refused, and the schedule is dropped silently.
+    st.ParentKeys.set(s, e!, 1, [[half, d!]]);
+    st.PendingChildKeys.set(s, 1, e!, [[[half, d!]], 2n]);
+    for (let blk = 1; blk <= 4; blk++) produceBlock(s, ex, blk);
+    assert.deepEqual(st.ChildKeys.get(s, a!, 1), [], "nothing before the epoch");
+    produceBlock(s, ex, 5);
+    const sorted = [c!, d!].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    assert.deepEqual(
+      st.ChildKeys.get(s, a!, 1),
+      sorted.map((k) => [half, k]),
+    );
+    assert.deepEqual(st.ParentKeys.get(s, c!, 1), [[half, a!]]);
+    assert.deepEqual(st.ParentKeys.get(s, d!, 1), [[half, a!]]);
+    assert.equal(st.PendingChildKeys.has(s, 1, a!), false);
+    // Not yet cooled down: still pending.
+    assert.equal(st.PendingChildKeys.has(s, 1, b!), true);
+    // The inconsistent one is removed without effect.
+    assert.equal(st.PendingChildKeys.has(s, 1, e!), false);
+    assert.deepEqual(st.ChildKeys.get(s, e!, 1), []);
+    const set = systemEvents
+      .get(s)
+      .map((ev) => ev.event.value)
+      .filter((ev) => ev.type === "SetChildren");
+    assert.equal(set.length, 1);
+  });
+
   test("at most MaxEpochsPerBlock epochs run; the rest are deferred a block", () => {
     const { s, ex } = buildNetwork({
       subnets: [baseSubnet(1, { tempo: 3 }), baseSubnet(2, { tempo: 3 })],

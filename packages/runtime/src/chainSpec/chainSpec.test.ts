@@ -79,7 +79,7 @@ test("new-subnet choices: dev and local open subnets at once; unset fields keep 
     assert.equal(runtime.newSubnetTempo, undefined, name);
   }
   const bare = parseChainSpec({ name: "x", id: "x", chainType: "Live", genesis: { balances: [] } });
-  assert.deepEqual(bare.runtime, { allowLoopback: false });
+  assert.deepEqual(bare.runtime, { allowLoopback: false, emissionRule: "price" });
   const tuned = parseChainSpec({
     name: "x",
     id: "x",
@@ -89,7 +89,20 @@ test("new-subnet choices: dev and local open subnets at once; unset fields keep 
   });
   assert.deepEqual(tuned.runtime, {
     allowLoopback: false,
+    emissionRule: "price",
     newSubnetEmissionEnabled: false,
     newSubnetTempo: 10,
   });
+});
+
+test("the emission-share rule is a runtime choice of the spec: price by default, launch or flow on request", () => {
+  const good = { name: "x", id: "x", chainType: "Local", genesis: { balances: [] } };
+  assert.equal(builtInChainSpec("dev").runtime.emissionRule, "price");
+  assert.equal(parseChainSpec(good).runtime.emissionRule, "price");
+  assert.equal(parseChainSpec({ ...good, runtime: { emissionRule: "flow" } }).runtime.emissionRule, "flow");
+  assert.equal(
+    parseChainSpec({ ...good, runtime: { emissionRule: "launch" } }).runtime.emissionRule,
+    "launch",
+  );
+  assert.throws(() => parseChainSpec({ ...good, runtime: { emissionRule: "tao" } }), /runtime\.emissionRule/);
 });

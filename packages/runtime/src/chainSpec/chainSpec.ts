@@ -4,6 +4,7 @@
 
 import { MemoryState } from "../frame/state.ts";
 import { storage as balances, EXISTENTIAL_DEPOSIT } from "../pallets/balances/pallet.ts";
+import type { EmissionRule } from "../pallets/subtensor/coinbase/flow.ts";
 import { initRootNetwork } from "../pallets/subtensor/subnets/genesis.ts";
 import { storage as sudo } from "../pallets/sudo/pallet.ts";
 import { EXTRA_FLAGS_NEW_LOGIC, storage as system } from "../pallets/system/pallet.ts";
@@ -105,12 +106,20 @@ export function parseChainSpec(json: unknown): ChainSpec {
       ...optionalBool(runtime, "newSubnetEmissionEnabled"),
       ...optionalBool(runtime, "newSubnetCommitRevealEnabled"),
       ...(runtime.newSubnetTempo === undefined ? {} : { newSubnetTempo: tempo(runtime.newSubnetTempo) }),
+      emissionRule: emissionRule(runtime.emissionRule),
     },
     genesis: {
       sudo: g.sudo === undefined || g.sudo === null ? null : accountId(g.sudo, "genesis.sudo"),
       balances: endowed,
     },
   };
+}
+
+/** `runtime.emissionRule`: "price" (default, spec 425), "launch" or "flow" (spec 393). */
+function emissionRule(v: unknown): EmissionRule {
+  if (v === undefined) return "price";
+  if (v === "price" || v === "launch" || v === "flow") return v;
+  throw new ChainSpecError("runtime.emissionRule", 'expected "price", "launch" or "flow"');
 }
 
 /** The built-in specs, by the names `--chain` accepts. */

@@ -46,6 +46,11 @@ export interface EmitInputs<K = number> {
   readonly subnets: readonly EmittingSubnet<K>[];
   /** `MinimumReserve` for the chain buys (runtime: 1,000,000). */
   readonly minimumReserve?: bigint;
+  /**
+   * Emission shares (U64F64, input order) from another allocation rule (launch, spec-393 flow); when absent
+   * HEAD's `get_shares` (§4.3) decides. Disabled subnets are renormalised away either way.
+   */
+  readonly shares?: readonly bigint[];
 }
 
 /** `get_subnet_terms` for one subnet, U96F32 bits. */
@@ -154,7 +159,7 @@ export function subnetTerms(
 export function emitToSubnets<K>(inputs: EmitInputs<K>): EmitResult<K> {
   const { subnets } = inputs;
   const tau = u64RatioU96F32(inputs.taoWeight);
-  const shares = emissionShares(subnets);
+  const shares = inputs.shares ?? emissionShares(subnets);
   const taoEmissions = subnetBlockEmissions(subnets, shares, inputs.blockEmission);
   const rootSell = rootSellFlag(subnets.map((s) => s.movingPrice));
   const terms = subnets.map((s, i) => subnetTerms(s, taoEmissions[i]!, inputs.rootSubnetTao, tau));

@@ -103,3 +103,49 @@ describe("Overlay", () => {
     assert.deepEqual([...o.keys(b(1), b(1, 1))].map(hex), ["0103", "0104"]);
   });
 });
+
+describe("MemoryState", () => {
+  test("property: keys() stays sorted and exact while keys are added and removed between scans", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ op: fc.constant("set" as const), k: fc.uint8Array({ minLength: 1, maxLength: 3 }) }),
+            fc.record({ op: fc.constant("del" as const), k: fc.uint8Array({ minLength: 1, maxLength: 3 }) }),
+            fc.record({ op: fc.constant("scan" as const), k: fc.uint8Array({ maxLength: 1 }) }),
+          ),
+          { maxLength: 400 },
+        ),
+        (ops) => {
+          const s = new MemoryState();
+          const model = new Set<string>();
+          for (const { op, k } of ops) {
+            if (op === "set") {
+              s.set(k, b(1));
+              model.add(hex(k));
+            } else if (op === "del") {
+              s.delete(k);
+              model.delete(hex(k));
+            } else {
+              const p = hex(k);
+              const expected = [...model].filter((x) => x.startsWith(p)).sort();
+              assert.deepEqual([...s.keys(k)].map(hex), expected);
+            }
+          }
+          assert.deepEqual([...s.keys(b())].map(hex), [...model].sort());
+        },
+      ),
+    );
+  });
+
+  test("a scan in progress keeps its order while another scan sees new keys", () => {
+    const s = new MemoryState();
+    for (const x of [1, 3, 5]) s.set(b(x), b(0));
+    assert.deepEqual([...s.keys(b())].map(hex), ["01", "03", "05"]);
+    const outer = s.keys(b())[Symbol.iterator]();
+    assert.equal(hex(outer.next().value as Uint8Array), "01");
+    s.set(b(2), b(0));
+    assert.deepEqual([...s.keys(b())].map(hex), ["01", "02", "03", "05"]);
+    assert.deepEqual([...{ [Symbol.iterator]: () => outer }].map(hex), ["03", "05"]);
+  });
+});

@@ -42,7 +42,13 @@ function* keysFrom(sorted: string[], prefix: string, after: string | undefined):
 /** An in-memory state (genesis building, tests, the node's working copy). */
 export class MemoryState implements State {
   readonly #map = new Map<string, Uint8Array>();
+  /** All keys, sorted, once a scan needed them; kept up to date incrementally after that. */
   #sorted: string[] | null = null;
+  /** Keys added / removed since `#sorted` was last brought up to date (a block touches few of them). */
+  #added: string[] = [];
+  #removed: string[] = [];
+  /** Scans in progress over `#sorted`: while any runs, an update works on a copy. */
+  #scans = 0;
 
   get size(): number {
     return this.#map.size;
@@ -54,23 +60,74 @@ export class MemoryState implements State {
 
   set(key: Uint8Array, value: Uint8Array): void {
     const k = hexOf(key);
-    if (!this.#map.has(k)) this.#sorted = null;
+    if (!this.#map.has(k) && this.#sorted) this.#added.push(k);
     this.#map.set(k, value);
   }
 
   delete(key: Uint8Array): void {
-    if (this.#map.delete(hexOf(key))) this.#sorted = null;
+    const k = hexOf(key);
+    if (this.#map.delete(k) && this.#sorted) this.#removed.push(k);
+  }
+
+  /** The sorted key list: a full sort the first time, then only the keys added or removed since. */
+  #sortedKeys(): string[] {
+    let sorted = this.#sorted;
+    if (!sorted) {
+      this.#added = [];
+      this.#removed = [];
+      sorted = [...this.#map.keys()].sort();
+      this.#sorted = sorted;
+      return sorted;
+    }
+    if (this.#added.length === 0 && this.#removed.length === 0) return sorted;
+    if (this.#added.length + this.#removed.length > 256) {
+      // Many changes: one merge pass over the old list and the sorted additions, dropping deleted keys.
+      const added = [...new Set(this.#added)].sort();
+      const out: string[] = [];
+      let i = 0;
+      let j = 0;
+      while (i < sorted.length || j < added.length) {
+        const k = j >= added.length || (i < sorted.length && sorted[i] < added[j]) ? sorted[i++] : added[j++];
+        if (out[out.length - 1] !== k && this.#map.has(k)) out.push(k);
+      }
+      sorted = out;
+    } else {
+      // A scan still iterating the old list must not see it change under it.
+      if (this.#scans > 0) sorted = sorted.slice();
+      for (const k of this.#removed) {
+        const at = lowerBound(sorted, k);
+        if (sorted[at] === k && !this.#map.has(k)) sorted.splice(at, 1);
+      }
+      for (const k of this.#added) {
+        const at = lowerBound(sorted, k);
+        if (sorted[at] !== k && this.#map.has(k)) sorted.splice(at, 0, k);
+      }
+    }
+    this.#added = [];
+    this.#removed = [];
+    this.#sorted = sorted;
+    return sorted;
   }
 
   *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
-    this.#sorted ??= [...this.#map.keys()].sort();
-    for (const k of keysFrom(this.#sorted, hexOf(prefix), after && hexOf(after))) yield bytesOf(k);
+    const sorted = this.#sortedKeys();
+    this.#scans++;
+    try {
+      for (const k of keysFrom(sorted, hexOf(prefix), after && hexOf(after))) yield bytesOf(k);
+    } finally {
+      this.#scans--;
+    }
   }
 
   /** Every (key, value) pair in key order, as hex (for commitments and snapshots). */
   *entries(): Iterable<[string, Uint8Array]> {
-    this.#sorted ??= [...this.#map.keys()].sort();
-    for (const k of this.#sorted) yield [k, this.#map.get(k) as Uint8Array];
+    const sorted = this.#sortedKeys();
+    this.#scans++;
+    try {
+      for (const k of sorted) yield [k, this.#map.get(k) as Uint8Array];
+    } finally {
+      this.#scans--;
+    }
   }
 }
 

@@ -23,10 +23,28 @@ export type Hasher =
   | "Twox64Concat"
   | "Identity";
 
+/**
+ * Blake2 in JS costs tens of µs per key and the same accounts are hashed over and over (a hotkey's stake,
+ * owner, children… every block): remember recent results. Bounded; cleared wholesale when full.
+ */
+function memoized(hash: (b: Uint8Array) => Uint8Array): (b: Uint8Array) => Uint8Array {
+  const cache = new Map<string, Uint8Array>();
+  return (b) => {
+    const k = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
+    let h = cache.get(k);
+    if (h === undefined) {
+      if (cache.size >= 200_000) cache.clear();
+      h = hash(b);
+      cache.set(k, h);
+    }
+    return h;
+  };
+}
+
 const HASH: Record<Hasher, (b: Uint8Array) => Uint8Array> = {
-  Blake2128,
-  Blake2256,
-  Blake2128Concat,
+  Blake2128: memoized(Blake2128),
+  Blake2256: memoized(Blake2256),
+  Blake2128Concat: memoized(Blake2128Concat),
   Twox128,
   Twox256,
   Twox64Concat,

@@ -7,6 +7,7 @@ import {
   type Codec,
   compactBn,
   compactNumber,
+  createCodec,
   i8,
   i16,
   i32,
@@ -92,13 +93,27 @@ function ty<T>(
 
 const prim = <T>(codec: Codec<T>, name: PrimitiveName) => ty(codec, { tag: "primitive", value: name });
 
+// Little-endian integer encoders without a DataView per value (scale-ts allocates one per integer, which
+// dominates encoding weight/bond rows); same bytes, the crate's decoders kept.
+const scratch = new DataView(new ArrayBuffer(8));
+const scratchBytes = new Uint8Array(scratch.buffer);
+const fastU16 = createCodec<number>((v) => new Uint8Array([v & 0xff, (v >>> 8) & 0xff]), u16.dec);
+const fastU32 = createCodec<number>(
+  (v) => new Uint8Array([v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff]),
+  u32.dec,
+);
+const fastU64 = createCodec<bigint>((v) => {
+  scratch.setBigUint64(0, v, true);
+  return scratchBytes.slice(0, 8);
+}, u64.dec);
+
 export const T = {
   bool: prim(scaleBool, "bool"),
   str: prim(scaleStr, "str"),
   u8: prim(u8, "u8"),
-  u16: prim(u16, "u16"),
-  u32: prim(u32, "u32"),
-  u64: prim(u64, "u64"),
+  u16: prim(fastU16, "u16"),
+  u32: prim(fastU32, "u32"),
+  u64: prim(fastU64, "u64"),
   u128: prim(u128, "u128"),
   u256: prim(u256, "u256"),
   i8: prim(i8, "i8"),

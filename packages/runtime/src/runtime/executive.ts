@@ -15,6 +15,7 @@ import {
 import { Overlay, type State } from "../frame/state.ts";
 import { adminUtilsCalls } from "../pallets/adminUtils/calls.ts";
 import { lookup, transferAll, transferAllowDeath, transferKeepAlive } from "../pallets/balances/transfer.ts";
+import type { EmissionRule } from "../pallets/subtensor/coinbase/flow.ts";
 import { subtensorOnInitialize } from "../pallets/subtensor/hooks.ts";
 import { registrationCalls } from "../pallets/subtensor/registration/calls.ts";
 import { rootCalls } from "../pallets/subtensor/root/calls.ts";
@@ -140,8 +141,11 @@ export interface BlockStart {
   author?: Uint8Array;
 }
 
-/** Chain-spec choices the runtime honours (DESIGN.md decision 9). */
-export interface RuntimeConfig extends ServingConfig, SubnetConfig {}
+/** Chain-spec choices the runtime honours (DESIGN.md decisions 8 and 9). */
+export interface RuntimeConfig extends ServingConfig, SubnetConfig {
+  /** Subnet emission-share rule (§4.2–4.3): HEAD's `price` (default), the Feb-2025 `launch` rule, spec 393's `flow`. */
+  emissionRule?: EmissionRule;
+}
 
 export class Executive {
   #phase: Phase = { type: "Initialization" };

@@ -703,4 +703,20 @@ export const subtensorEvents = {
     ],
   },
   ColdkeySwapCleared: { index: 120, fields: [{ name: "who", type: AccountId32, typeName: "T::AccountId" }] },
+  // spec 425's epoch scheduler (not in finney's spec-393 metadata), at 425's indices.
+  EpochDeferred: {
+    index: 130,
+    fields: [
+      { name: "netuid", type: T.u16, typeName: "NetUid" },
+      { name: "from_block", type: T.u64, typeName: "u64" },
+      { name: "to_block", type: T.u64, typeName: "u64" },
+    ],
+  },
+  EpochSkipped: {
+    index: 131,
+    fields: [
+      { name: "netuid", type: T.u16, typeName: "NetUid" },
+      { name: "block", type: T.u64, typeName: "u64" },
+    ],
+  },
 };

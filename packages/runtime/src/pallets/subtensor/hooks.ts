@@ -3,6 +3,7 @@
 
 import type { State } from "../../frame/state.ts";
 import type { RuntimeConfig } from "../../runtime/executive.ts";
+import { blockStep } from "./coinbase/blockStep.ts";
 
 export interface BlockHookContext {
   readonly state: State;
@@ -15,5 +16,16 @@ export interface BlockHookContext {
   deposit(pallet: string, event: string, value?: unknown): void;
 }
 
-/** Runs at the start of every block, after System's bookkeeping. Filled in by the coinbase. */
-export function subtensorOnInitialize(_ctx: BlockHookContext): void {}
+/** Runs at the start of every block, after System's bookkeeping: `block_step` with the chain spec's rule. */
+export function subtensorOnInitialize(ctx: BlockHookContext): void {
+  blockStep(
+    {
+      state: ctx.state,
+      origin: { kind: "none" },
+      blockNumber: ctx.blockNumber,
+      blockAuthor: ctx.blockAuthor,
+      deposit: ctx.deposit,
+    },
+    ctx.config.emissionRule ?? "price",
+  );
+}

@@ -192,6 +192,23 @@ export const storage = {
   SubnetEpochIndex: storageMap(P, "SubnetEpochIndex", [{ hasher: "Identity", type: T.u16 }], T.u64, {
     fallback: 0n,
   }),
+  // spec 425's epoch scheduler and coinbase bookkeeping (economics.md §4.7, §5.1).
+  MaxEpochsPerBlock: storageValue(P, "MaxEpochsPerBlock", T.u8, { fallback: 2 }),
+  OwnerCutEnabled: storageMap(P, "OwnerCutEnabled", [{ hasher: "Identity", type: T.u16 }], T.bool, {
+    fallback: true,
+  }),
+  MinerBurned: storageMap(P, "MinerBurned", [{ hasher: "Identity", type: T.u16 }], FixedU128, {
+    fallback: { bits: 0n },
+  }),
+  SubnetExcessTao: storageMap(P, "SubnetExcessTao", [{ hasher: "Identity", type: T.u16 }], T.u64, {
+    fallback: 0n,
+  }),
+  SubnetRootSellTao: storageMap(P, "SubnetRootSellTao", [{ hasher: "Identity", type: T.u16 }], T.u64, {
+    fallback: 0n,
+  }),
+  SubnetProtocolFlow: storageMap(P, "SubnetProtocolFlow", [{ hasher: "Identity", type: T.u16 }], T.i64, {
+    fallback: 0n,
+  }),
   NeuronCertificates: storageMap(
     P,
     "NeuronCertificates",

@@ -1,0 +1,53 @@
+// Coinbase benchmark: 32 dynamic subnets × 256 uids (64 validators), tempo 360, all epochs due on one block.
+// Run with `npm run bench -- coinbase`: non-epoch block, the 32-epoch block, and one tempo fast-forwarded.
+
+import { hashingReady } from "@opentao/primitives";
+import { buildNetwork, priceBits, produceBlock, TAO } from "./fixture.ts";
+
+// The node loads the wasm hashers before producing blocks; so does the bench.
+await hashingReady();
+
+const SUBNETS = 32;
+const N = 256;
+const VALIDATORS = 64;
+const TEMPO = 360;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+
+const t0 = performance.now();
+const { s, ex } = buildNetwork({
+  subnets: Array.from({ length: SUBNETS }, (_, i) => ({
+    netuid: i + 1,
+    n: N,
+    validators: VALIDATORS,
+    tempo: TEMPO,
+    taoReserve: BigInt(100 + i * 37) * TAO,
+    alphaReserve: BigInt(150 + i * 11) * TAO,
+    movingPrice: priceBits(BigInt(1 + (i % 7)), 10n),
+    emitting: true,
+    rootStake: (v: number) => (v % 4 === 0 ? BigInt(1000 + v) * TAO : 0n),
+  })),
+});
+const built = performance.now() - t0;
+
+// Blocks 1..359 carry no epoch (LastEpochBlock = 0, tempo 360); block 360 runs all 32.
+const plain: number[] = [];
+const ffStart = performance.now();
+for (let b = 1; b < TEMPO; b++) {
+  const t = performance.now();
+  produceBlock(s, ex, b);
+  plain.push(performance.now() - t);
+}
+const t = performance.now();
+produceBlock(s, ex, TEMPO);
+const epochBlock = performance.now() - t;
+const fastForward = performance.now() - ffStart;
+
+console.log(`state built in ${fmt(built)} (${SUBNETS} subnets × ${N} uids, ${VALIDATORS} validators each)`);
+console.log("| case | time |");
+console.log("|---|---:|");
+console.log(`| non-epoch block, median of ${plain.length} | ${fmt(median(plain))} |`);
+console.log(`| non-epoch block, min | ${fmt(Math.min(...plain))} |`);
+console.log(`| epoch block (${SUBNETS} epochs + distribution) | ${fmt(epochBlock)} |`);
+console.log(`| fast-forward one tempo (${TEMPO} blocks) | ${fmt(fastForward)} |`);

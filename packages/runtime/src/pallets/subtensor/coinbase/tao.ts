@@ -7,25 +7,11 @@ import { storage as balances, EXISTENTIAL_DEPOSIT } from "../../balances/pallet.
 import { accountExists, freeBalance, setFreeBalance } from "../../system/account.ts";
 import { storage as st } from "../storage.ts";
 
+export { subnetAccountId } from "../subnetAccount.ts";
+
 /** `MAX_TAO_ISSUANCE`: balances issuance never exceeds 21M TAO. */
 export const MAX_TAO_ISSUANCE = 21_000_000_000_000_000n;
 const U64_MAX = (1n << 64n) - 1n;
-
-const MODL = new TextEncoder().encode("modl");
-const SUBTENSOR_PALLET_ID = new TextEncoder().encode("subtensr");
-
-/**
- * `PalletId("subtensr").into_sub_account_truncating(netuid)`: "modl" ++ pallet id ++ SCALE(u16 netuid),
- * zero-padded to 32 bytes. Holds the TAO side of the subnet's pool (HEAD custody, §1.2).
- */
-export function subnetAccountId(netuid: number): Uint8Array {
-  const out = new Uint8Array(32);
-  out.set(MODL, 0);
-  out.set(SUBTENSOR_PALLET_ID, 4);
-  out[12] = netuid & 0xff;
-  out[13] = (netuid >> 8) & 0xff;
-  return out;
-}
 
 /**
  * `mint_tao`: raise `SubtensorModule.TotalIssuance` by the amount (clamped so balances issuance stays ≤ 21M)

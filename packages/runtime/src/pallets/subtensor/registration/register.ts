@@ -64,14 +64,14 @@ export function doRegister(ctx: CallContext, netuid: number, hotkey: Uint8Array)
   if (full && candidate === undefined) return E.NoNeuronIdAvailable;
 
   // Pay: TAO into the pool, buy alpha at any price, recycle the alpha bought.
-  const paid = transferTaoToSubnet(ctx, coldkey, cost);
+  const paid = transferTaoToSubnet(ctx, netuid, coldkey, cost);
   if ("error" in paid) return E[paid.error];
   const bought = swapTaoForAlpha(readSubnetPool(s, netuid), paid.taken, MAX_PRICE_RAO, false);
   if (!bought.ok) return swapError(bought.error);
   writeSubnetPoolAfterSwap(s, netuid, bought.value.pool);
   st.TotalStake.mutate(s, (t) => (t + paid.taken > U64_MAX ? U64_MAX : t + paid.taken));
   st.SubnetVolume.mutate(s, netuid, (v) => v + paid.taken);
-  payFeeToAuthor(ctx, bought.value.result.feeToBlockAuthor);
+  payFeeToAuthor(ctx, netuid, bought.value.result.feeToBlockAuthor);
   const alphaOut = bought.value.result.amountPaidOut;
   st.SubnetAlphaOut.mutate(s, netuid, (a) => (a > alphaOut ? a - alphaOut : 0n));
 

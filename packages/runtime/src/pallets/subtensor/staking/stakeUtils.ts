@@ -16,6 +16,12 @@ import { storage as system } from "../../system/pallet.ts";
 import { storage as st } from "../pallet.ts";
 import { readPosition, writePosition, writeSubnetPoolAfterSwap } from "../pools.ts";
 import {
+  creditSubnetAccount,
+  debitSubnetAccount,
+  depositTransfer,
+  subnetAccountId,
+} from "../subnetAccount.ts";
+import {
   alphaPrice,
   chainError,
   coldkeyOwnsHotkey,
@@ -91,29 +97,35 @@ export function keepAliveBalance(s: StateReader, who: Uint8Array): bigint {
   return satSub(data.free, untouchable);
 }
 
-/** `transfer_tao_to_subnet` (keep-alive): the staked TAO leaves the coldkey; returns the amount taken. */
-export function withdrawForStake(ctx: CallContext, coldkey: Uint8Array, amount: bigint): Res<bigint> {
+/** `transfer_tao_to_subnet` (keep-alive): the staked TAO moves from the coldkey into the subnet's account. */
+export function withdrawForStake(
+  ctx: CallContext,
+  netuid: number,
+  coldkey: Uint8Array,
+  amount: bigint,
+): Res<bigint> {
   if (amount === 0n) return ok(0n);
   const take = amount < keepAliveBalance(ctx.state, coldkey) ? amount : keepAliveBalance(ctx.state, coldkey);
   if (take === 0n) return err(E.InsufficientBalance);
   setFreeBalance(ctx, coldkey, freeBalance(ctx.state, coldkey) - take);
-  balances.TotalIssuance.mutate(ctx.state, (t) => t - take);
-  ctx.deposit("Balances", "Withdraw", { who: coldkey, amount: take });
+  creditSubnetAccount(ctx.state, netuid, take);
+  depositTransfer(ctx, coldkey, subnetAccountId(netuid), take);
   return ok(take);
 }
 
-/** `transfer_tao_from_subnet`: credit unstaked TAO (or an author's fee); a new account must reach the ED. */
+/** `transfer_tao_from_subnet`: unstaked TAO (or an author's fee) leaves the subnet's account for `who`. */
 export function depositTao(
   ctx: CallContext,
+  netuid: number,
   who: Uint8Array,
   amount: bigint,
 ): DispatchErrorValue | undefined {
   if (amount === 0n) return undefined;
   const free = freeBalance(ctx.state, who);
   if (free + amount < EXISTENTIAL_DEPOSIT) return tokenError("BelowMinimum");
-  balances.TotalIssuance.mutate(ctx.state, (t) => t + amount);
-  setFreeBalance(ctx, who, free + amount);
-  ctx.deposit("Balances", "Deposit", { who, amount });
+  const paid = debitSubnetAccount(ctx.state, netuid, amount);
+  setFreeBalance(ctx, who, free + paid);
+  depositTransfer(ctx, subnetAccountId(netuid), who, paid);
   return undefined;
 }
 
@@ -223,7 +235,7 @@ export function stakeIntoSubnetOp(
   dropFees: boolean,
 ): Res<bigint> {
   const s = ctx.state;
-  const taken = withdrawForStake(ctx, coldkey, tao);
+  const taken = withdrawForStake(ctx, netuid, coldkey, tao);
   if (!taken.ok) return taken;
   const taoStaked = taken.value;
   const r = stakeIntoSubnet(
@@ -241,7 +253,7 @@ export function stakeIntoSubnetOp(
   writePosition(s, hotkey, coldkey, netuid, position);
   addStakingHotkey(ctx, coldkey, hotkey);
   if (ctx.blockAuthor) {
-    const e = depositTao(ctx, ctx.blockAuthor, swap.feeToBlockAuthor);
+    const e = depositTao(ctx, netuid, ctx.blockAuthor, swap.feeToBlockAuthor);
     if (e) return err(e);
   }
   recordTaoFlow(ctx, netuid, swap.amountPaidIn);
@@ -293,13 +305,13 @@ export function unstakeFromSubnetOp(
   writeSubnetPoolAfterSwap(s, netuid, pool);
   addTotalStake(ctx, totalStakeDelta);
   addVolume(ctx, netuid, swap.amountPaidOut);
-  const paid = depositTao(ctx, beneficiary, taoReceived);
+  const paid = depositTao(ctx, netuid, beneficiary, taoReceived);
   if (paid) return err(paid);
   let authorTao = 0n;
   if (author && blockAuthorSwap) {
     addVolume(ctx, netuid, blockAuthorSwap.amountPaidOut);
     authorTao = blockAuthorSwap.amountPaidOut;
-    const e = depositTao(ctx, author, authorTao);
+    const e = depositTao(ctx, netuid, author, authorTao);
     if (e) return err(e);
   }
   if (netuid === ROOT) {

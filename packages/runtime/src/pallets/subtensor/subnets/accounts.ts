@@ -6,25 +6,17 @@ import type { State, StateReader } from "../../../frame/state.ts";
 import { storage as balances, EXISTENTIAL_DEPOSIT } from "../../balances/pallet.ts";
 import { freeBalance, setFreeBalance } from "../../system/account.ts";
 import { storage as st } from "../storage.ts";
+import {
+  creditSubnetAccount,
+  debitSubnetAccount,
+  depositTransfer,
+  subnetAccountId,
+} from "../subnetAccount.ts";
 
 export const sameKey = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** `"modl" ++ PalletId("subtensr")`: every account that starts so is a subnet account (`is_subnet_account_id`). */
-const SUBNET_ACCOUNT_PREFIX = new TextEncoder().encode("modlsubtensr");
-
-/** `PalletId("subtensr").into_sub_account_truncating(netuid)`: the prefix, netuid u16 LE, zero padding. */
-export function subnetAccountId(netuid: number): Uint8Array {
-  const out = new Uint8Array(32);
-  out.set(SUBNET_ACCOUNT_PREFIX);
-  out[12] = netuid & 0xff;
-  out[13] = netuid >> 8;
-  return out;
-}
-
-export function isSubnetAccountId(account: Uint8Array): boolean {
-  return SUBNET_ACCOUNT_PREFIX.every((b, i) => account[i] === b);
-}
+export { isSubnetAccountId, subnetAccountId } from "../subnetAccount.ts";
 
 export function hotkeyAccountExists(s: StateReader, hotkey: Uint8Array): boolean {
   return st.Owner.has(s, hotkey);
@@ -53,12 +45,12 @@ export function canRemoveBalance(s: StateReader, coldkey: Uint8Array, amount: bi
 }
 
 /**
- * `transfer_tao_to_subnet`: take up to `amount` from the coldkey, keeping it alive (at most free − ED), and
- * return what was taken. The subnet account is the pool itself here: the caller adds the TAO to `SubnetTAO`,
- * so balances issuance is unchanged, as on chain where it sits in the subnet account.
+ * `transfer_tao_to_subnet`: take up to `amount` from the coldkey, keeping it alive (at most free − ED), into the
+ * subnet's account, and return what was taken. The caller adds it to `SubnetTAO`.
  */
 export function transferTaoToSubnet(
   ctx: CallContext,
+  netuid: number,
   coldkey: Uint8Array,
   amount: bigint,
 ): { taken: bigint } | { error: "InsufficientBalance" } {
@@ -68,28 +60,38 @@ export function transferTaoToSubnet(
   const taken = amount < reducible ? amount : reducible;
   if (taken === 0n) return { error: "InsufficientBalance" };
   setFreeBalance(ctx, coldkey, free - taken);
+  creditSubnetAccount(ctx.state, netuid, taken);
+  depositTransfer(ctx, coldkey, subnetAccountId(netuid), taken);
   return { taken };
 }
 
-/** Pay TAO out of a subnet's pot to a coldkey (dissolution refunds): it reappears as free balance. */
-export function transferTaoFromSubnet(ctx: CallContext, coldkey: Uint8Array, amount: bigint): void {
-  if (amount === 0n) return;
-  setFreeBalance(ctx, coldkey, freeBalance(ctx.state, coldkey) + amount);
+/** `transfer_tao_from_subnet`: pay TAO out of the subnet's account to a coldkey (refunds, payouts, fees). */
+export function transferTaoFromSubnet(
+  ctx: CallContext,
+  netuid: number,
+  coldkey: Uint8Array,
+  amount: bigint,
+): void {
+  const paid = debitSubnetAccount(ctx.state, netuid, amount);
+  if (paid === 0n) return;
+  setFreeBalance(ctx, coldkey, freeBalance(ctx.state, coldkey) + paid);
+  depositTransfer(ctx, subnetAccountId(netuid), coldkey, paid);
 }
 
 /**
- * A swap's fee goes to the block author (DESIGN.md decision 9); with no author it leaves circulation
- * (balances issuance falls by it).
+ * A swap's fee goes from the subnet's account to the block author (DESIGN.md decision 9); with no author it
+ * is burned (both issuance counters fall by it).
  */
-export function payFeeToAuthor(ctx: CallContext, fee: bigint): void {
+export function payFeeToAuthor(ctx: CallContext, netuid: number, fee: bigint): void {
   if (fee === 0n) return;
-  if (ctx.blockAuthor) setFreeBalance(ctx, ctx.blockAuthor, freeBalance(ctx.state, ctx.blockAuthor) + fee);
-  else balances.TotalIssuance.mutate(ctx.state, (t) => t - fee);
+  if (ctx.blockAuthor) transferTaoFromSubnet(ctx, netuid, ctx.blockAuthor, fee);
+  else recycleTao(ctx.state, netuid, fee);
 }
 
-/** `recycle_tao`: TAO leaves existence and both issuance counters. */
-export function recycleTao(s: State, amount: bigint): void {
-  if (amount === 0n) return;
-  st.TotalIssuance.mutate(s, (t) => (t > amount ? t - amount : 0n));
-  balances.TotalIssuance.mutate(s, (t) => (t > amount ? t - amount : 0n));
+/** `recycle_tao` from the subnet's account: the TAO leaves existence and both issuance counters. */
+export function recycleTao(s: State, netuid: number, amount: bigint): void {
+  const gone = debitSubnetAccount(s, netuid, amount);
+  if (gone === 0n) return;
+  st.TotalIssuance.mutate(s, (t) => (t > gone ? t - gone : 0n));
+  balances.TotalIssuance.mutate(s, (t) => (t > gone ? t - gone : 0n));
 }

@@ -237,7 +237,7 @@ export function destroyAlphaInOutStakes(ctx: CallContext, netuid: number): void 
       if (!p.cold || p.share === 0n) continue;
       // The chain's transfer fails (and is ignored) when it would leave the receiver below the ED.
       if (freeBalance(s, p.cold) + p.share < EXISTENTIAL_DEPOSIT) continue;
-      transferTaoFromSubnet(ctx, p.cold, p.share);
+      transferTaoFromSubnet(ctx, netuid, p.cold, p.share);
       paidOut += p.share;
     }
   }
@@ -263,11 +263,11 @@ export function destroyAlphaInOutStakes(ctx: CallContext, netuid: number): void 
     const transferable = remaining > protocolShare ? remaining - protocolShare : 0n;
     const amount = refund < transferable ? refund : transferable;
     if (amount > 0n && freeBalance(s, owner) + amount >= EXISTENTIAL_DEPOSIT) {
-      transferTaoFromSubnet(ctx, owner, amount);
+      transferTaoFromSubnet(ctx, netuid, owner, amount);
       remaining -= amount;
     }
   }
-  recycleTao(s, remaining);
+  recycleTao(s, netuid, remaining);
   st.RAORecycledForRegistration.set(s, netuid, remaining);
 }
 

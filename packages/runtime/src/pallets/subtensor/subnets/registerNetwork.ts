@@ -183,7 +183,7 @@ export function doRegisterNetwork(
   const median = medianSubnetAlphaPrice(s);
   initNewNetwork(ctx, netuid, config.newSubnetTempo ?? DEFAULT_NEW_SUBNET_TEMPO);
 
-  const paid = transferTaoToSubnet(ctx, coldkey, lock);
+  const paid = transferTaoToSubnet(ctx, netuid, coldkey, lock);
   if ("error" in paid) return E[paid.error];
   const locked = paid.taken;
   st.NetworkLastLockCost.set(s, locked);
@@ -210,7 +210,7 @@ export function doRegisterNetwork(
   st.SubnetAlphaOut.set(s, netuid, 0n);
   st.SubnetVolume.set(s, netuid, 0n);
   st.RAORecycledForRegistration.set(s, netuid, recycled);
-  recycleTao(s, recycled);
+  recycleTao(s, netuid, recycled);
   if (poolTao > 0n) st.TotalStake.mutate(s, (t) => (t + poolTao > U64_MAX ? U64_MAX : t + poolTao));
 
   if (identity) {

@@ -1,0 +1,60 @@
+// The subnet accounts (HEAD custody, economics.md §1.2): each subnet's pool TAO is held by the account
+// `PalletId("subtensr").into_sub_account_truncating(netuid)`, so balances issuance counts it like any other
+// balance. Staking, registration, the coinbase and root claims move TAO in and out of it.
+
+import type { CallContext } from "../../frame/dispatch.ts";
+import type { State, StateReader } from "../../frame/state.ts";
+import { storage as system } from "../system/pallet.ts";
+
+/** `"modl" ++ PalletId("subtensr")`: every account that starts so is a subnet account (`is_subnet_account_id`). */
+const SUBNET_ACCOUNT_PREFIX = new TextEncoder().encode("modlsubtensr");
+
+/** `PalletId("subtensr").into_sub_account_truncating(netuid)`: the prefix, netuid u16 LE, zero padding. */
+export function subnetAccountId(netuid: number): Uint8Array {
+  const out = new Uint8Array(32);
+  out.set(SUBNET_ACCOUNT_PREFIX);
+  out[12] = netuid & 0xff;
+  out[13] = netuid >> 8;
+  return out;
+}
+
+export function isSubnetAccountId(account: Uint8Array): boolean {
+  return SUBNET_ACCOUNT_PREFIX.every((b, i) => account[i] === b);
+}
+
+export function subnetAccountBalance(s: StateReader, netuid: number): bigint {
+  return system.Account.get(s, subnetAccountId(netuid)).data.free;
+}
+
+// A subnet account is a pallet account: it is never reaped for falling under the existential deposit (the
+// chain keeps it alive with a provider reference), so its balance is written directly.
+function setSubnetBalance(s: State, netuid: number, free: bigint): void {
+  const who = subnetAccountId(netuid);
+  const info = system.Account.get(s, who);
+  system.Account.set(s, who, {
+    ...info,
+    providers: info.providers > 0 ? info.providers : 1,
+    data: { ...info.data, free },
+  });
+}
+
+/** TAO arrives in the subnet account (already taken from a payer, or minted by the caller). */
+export function creditSubnetAccount(s: State, netuid: number, amount: bigint): void {
+  if (amount > 0n) setSubnetBalance(s, netuid, subnetAccountBalance(s, netuid) + amount);
+}
+
+/**
+ * TAO leaves the subnet account; returns what it could give (all of `amount` whenever the pool's TAO was
+ * paid in through these functions, which keep the account at or above `SubnetTAO`).
+ */
+export function debitSubnetAccount(s: State, netuid: number, amount: bigint): bigint {
+  const free = subnetAccountBalance(s, netuid);
+  const taken = amount < free ? amount : free;
+  if (taken > 0n) setSubnetBalance(s, netuid, free - taken);
+  return taken;
+}
+
+/** Balances' Transfer event for a move between a user and a subnet account, as the chain shows it. */
+export function depositTransfer(ctx: CallContext, from: Uint8Array, to: Uint8Array, amount: bigint): void {
+  if (amount > 0n) ctx.deposit("Balances", "Transfer", { from, to, amount });
+}

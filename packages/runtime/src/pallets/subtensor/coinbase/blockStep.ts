@@ -12,6 +12,7 @@ import type { State, StateReader } from "../../../frame/state.ts";
 import { poolPrice } from "../../../swap/swap.ts";
 import { storage as swapStorage } from "../../swap/pallet.ts";
 import { storage as system } from "../../system/pallet.ts";
+import { registrationBlockStep } from "../registration/blockStep.ts";
 import { runAutoClaimRootDivs } from "../root/claim.ts";
 import { storage as st } from "../storage.ts";
 import { clearDividendRecords, distributeEmission, drainPending } from "./distribute.ts";
@@ -98,13 +99,14 @@ export function runCoinbase(ctx: CallContext, credit: bigint, rule: EmissionRule
 }
 
 /**
- * `block_step` (steps of §2 this runtime owns): 2 mint, 4 coinbase, 5 EMA prices, 6 RootProp, 7 pending child
- * keys, 8 auto-claims. Not run here: 1 registration-price decay (registration), 3 CRv3 reveals (weights) and
- * 9 the root-coldkey index back-fill (a migration aid; the index is kept by the calls).
+ * `block_step` (§2): 1 registration prices and counters, 2 mint, 4 coinbase, 5 EMA prices, 6 RootProp,
+ * 7 pending child keys, 8 auto-claims. Not run: 3 CRv3 reveals (timelocked commits are refused) and 9 the
+ * root-coldkey index back-fill (a migration aid; the index is kept by the calls).
  */
 export function blockStep(ctx: CallContext, rule: EmissionRule = "price"): BlockStepReport {
   const s = ctx.state;
   const block = BigInt(ctx.blockNumber);
+  registrationBlockStep(s, ctx.blockNumber);
   const credit = mintBlockEmission(s);
   const report = runCoinbase(ctx, credit, rule);
   // The chain recomputes the list here; nothing in the coinbase changes eligibility, so it is the same one.

@@ -14,6 +14,10 @@ import type { CallContext } from "../../../frame/dispatch.ts";
 import type { State, StateReader } from "../../../frame/state.ts";
 import { mechanismStorageIndex, runEpoch } from "../epoch/storage.ts";
 import { storage as st } from "../storage.ts";
+import { MAX_TEMPO, shouldRunEpoch } from "../weights/epochClock.ts";
+
+export { MAX_TEMPO, shouldRunEpoch };
+
 import {
   burnSubnetAlpha,
   increaseStakeForHotkeyAndColdkeyOnSubnet,
@@ -23,8 +27,6 @@ import {
 } from "./stake.ts";
 
 const ROOT = 0;
-/** `MAX_TEMPO`: the safety net that forces an epoch after this many blocks without one. */
-export const MAX_TEMPO = 50_400n;
 
 const hex = (a: Uint8Array) => Buffer.from(a).toString("hex");
 const eq = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -35,17 +37,6 @@ export interface PendingEmission {
   readonly validator: bigint;
   readonly root: bigint;
   readonly ownerCut: bigint;
-}
-
-/** `should_run_epoch` (HEAD scheduler, §5.1). */
-export function shouldRunEpoch(s: StateReader, netuid: number, block: bigint): boolean {
-  const tempo = st.Tempo.get(s, netuid);
-  if (tempo === 0) return false;
-  const pending = st.PendingEpochAt.get(s, netuid);
-  if (pending > 0n && block >= pending) return true;
-  if (st.BlocksSinceLastStep.get(s, netuid) > MAX_TEMPO) return true;
-  const last = st.LastEpochBlock.get(s, netuid);
-  return (block > last ? block - last : 0n) >= BigInt(tempo);
 }
 
 /** `is_epoch_input_state_consistent`: no hotkey holds two uids in `Keys`. */

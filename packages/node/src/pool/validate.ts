@@ -65,6 +65,12 @@ export interface ValidationEnv {
   genesisHash: Uint8Array;
   /** Number of the block being built (best + 1 for the pool). */
   blockNumber: number;
+  /**
+   * The parent's hash, for a state read before the new block is initialized (the pool validates on the best
+   * block's state, where `System.BlockHash` does not hold the best block yet; Substrate initializes a block
+   * first). A transaction born at the best block checks against it.
+   */
+  parentHash?: Uint8Array;
   /** Skip the signature check for a transaction already verified by the pool (same bytes). */
   skipSignature?: boolean;
 }
@@ -132,7 +138,8 @@ export function validateTransaction(state: StateReader, bytes: Uint8Array, env: 
   if (xt.era.type === "Mortal" && birth > 0) {
     if (birth >= env.blockNumber)
       return { ok: false, kind: "Invalid", reason: "AncientBirthBlock", detail: `birth block ${birth}` };
-    checkpoint = system.BlockHash.get(state, birth);
+    checkpoint =
+      env.parentHash && birth === env.blockNumber - 1 ? env.parentHash : system.BlockHash.get(state, birth);
     if (checkpoint.every((b) => b === 0))
       return {
         ok: false,

@@ -100,6 +100,9 @@ test("create a subnet and start it", async () => {
   const added = event(created, "NetworkAdded");
   assert.ok(added, "NetworkAdded emitted");
   netuid = added.data[0].toNumber();
+  const fee = event(created, "TransactionFeePaid");
+  assert.ok(fee, "the fee is reported");
+  assert.ok(fee.data[1].toBigInt() > 0n, "register_network pays a fee");
   assert.ok(netuid >= 1);
   assert.equal(((await api.query.subtensorModule.networksAdded(netuid)) as Any).isTrue, true);
   ok(await send(alice, api.tx.subtensorModule.startCall(netuid)));

@@ -186,6 +186,7 @@ export class Node {
     const validity = validateTransaction(this.store.stateAt(best.hash), bytes, {
       genesisHash: this.producer.genesisHash,
       blockNumber: best.number + 1,
+      parentHash: new Uint8Array(Buffer.from(best.hash.slice(2), "hex")),
     });
     const result = this.pool.submit(validity);
     if (result.status === "ready" && (this.options.sealing ?? "interval") === "instant") this.#scheduleSeal();

@@ -10,7 +10,7 @@ import { storage as sudo } from "../pallets/sudo/pallet.ts";
 import { storage as system } from "../pallets/system/pallet.ts";
 import { storage as timestamp } from "../pallets/timestamp/pallet.ts";
 import { pallets, runtimeCall, systemEvents } from "./definition.ts";
-import { Executive, type RuntimeCallValue } from "./executive.ts";
+import { Executive, implementedCalls, type RuntimeCallValue } from "./executive.ts";
 
 const acct = (n: number) => new Uint8Array(32).fill(n);
 const ALICE = acct(1);
@@ -204,4 +204,14 @@ describe("Sudo, timestamp and block bookkeeping", () => {
     const raw = s.get(systemEvents.key()) as Uint8Array;
     assert.deepEqual(systemEvents.value.codec.dec(raw).length, 4);
   });
+});
+
+test("every call the metadata declares has a handler (no call is advertised that the runtime cannot run)", () => {
+  const impl = new Set(implementedCalls().map(([p, c]) => `${p}.${c}`));
+  const declared = pallets.flatMap((p) => Object.keys(p.calls ?? {}).map((c) => `${p.name}.${c}`));
+  assert.ok(declared.length > 130);
+  assert.deepEqual(
+    declared.filter((c) => !impl.has(c)),
+    [],
+  );
 });

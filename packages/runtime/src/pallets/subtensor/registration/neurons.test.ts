@@ -1,6 +1,7 @@
 // Property test over random registration sequences on a small subnet (random coldkeys and hotkeys, blocks,
 // emissions): the uid ↔ hotkey maps stay a bijection, every per-uid vector has SubnetworkN entries, the owner
-// keeps uid 0, TAO is conserved (free balances + pool = issuance) and a refused call writes nothing.
+// keeps uid 0, TAO is conserved (free balances with the subnet account = issuance; the subnet account = the
+// pool) and a refused call writes nothing.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -55,9 +56,13 @@ function check(c: TestChain): void {
     assert.equal((v.get(s, 1) as unknown[]).length, n);
   assert.equal(st.Incentive.get(s, mechanismStorageIndex(1, 0)).length, n);
   assert.equal(st.LastUpdate.get(s, mechanismStorageIndex(1, 0)).length, n);
+  // The subnet account backs the pool exactly, and balances issuance is every free balance (coldkeys and the
+  // subnet account; no block author here, so fees are burned from both sides).
+  assert.equal(c.subnetFree(1), st.SubnetTAO.get(s, 1));
   let free = 0n;
   for (let i = 0; i < 6; i++) free += c.free(ck(i));
-  assert.equal(free + st.SubnetTAO.get(s, 1), balances.TotalIssuance.get(s));
+  assert.equal(free + c.subnetFree(1), balances.TotalIssuance.get(s));
+  assert.equal(balances.TotalIssuance.get(s), st.TotalIssuance.get(s));
 }
 
 test("random registration sequences keep the neuron maps, vectors and TAO consistent", () => {

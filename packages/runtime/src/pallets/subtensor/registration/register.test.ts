@@ -12,6 +12,7 @@ import { storage as swapStorage } from "../../swap/pallet.ts";
 import { storage as system } from "../../system/pallet.ts";
 import { readSubnetPool } from "../pools.ts";
 import { storage as st } from "../storage.ts";
+import { subnetAccountId } from "../subnetAccount.ts";
 import { ck, diff, expected, hk, nameKeys, ROOT, signed, TAO, TestChain } from "../subnets/testChain.ts";
 import { registrationBlockStep } from "./blockStep.ts";
 import { neuronToPrune } from "./neurons.ts";
@@ -34,6 +35,7 @@ describe("burned_register", () => {
     const { pool: after, result } = swap.value;
     assert.ok(result.feePaid > 0n && result.amountPaidOut > 0n);
     const issuance = balances.TotalIssuance.get(c.s);
+    const stIssuance = st.TotalIssuance.get(c.s);
     const before = c.snapshot();
     assert.equal(c.call(signed(ck(1)), "burned_register", reg(1, 1)), "ok");
     const bumped = bumpBurn(TAO, st.BurnIncreaseMult.get(c.s, 1).bits, {
@@ -49,7 +51,9 @@ describe("burned_register", () => {
       [swapStorage.PalSwapInitialized, 1, true],
       [st.TotalStake, 1000n * TAO + TAO],
       [st.SubnetVolume, 1, TAO],
+      // No block author: the fee is burned out of the subnet account, from both issuance counters.
       [balances.TotalIssuance, issuance - result.feeToBlockAuthor],
+      [st.TotalIssuance, stIssuance - result.feeToBlockAuthor],
       [st.Owner, hk(1), ck(1)],
       [st.OwnedHotkeys, ck(1), [hk(1)]],
       [st.StakingHotkeys, ck(1), [hk(1)]],
@@ -75,7 +79,14 @@ describe("burned_register", () => {
     // SubnetAlphaOut: the bought alpha came out and was recycled.
     assert.equal(st.SubnetAlphaOut.get(c.s, 1), after.alphaOut - result.amountPaidOut);
     assert.equal(c.free(ck(1)), 10_000n * TAO - TAO);
+    // The burn went into the subnet account, which still backs the pool exactly.
+    assert.equal(c.subnetFree(1), 1000n * TAO + TAO - result.feeToBlockAuthor);
+    assert.equal(c.subnetFree(1), after.taoReserve);
+    assert.deepEqual(c.eventValues("Balances.Transfer"), [
+      { from: ck(1), to: subnetAccountId(1), amount: TAO },
+    ]);
     assert.deepEqual(c.events(), [
+      "Balances.Transfer",
       "SubtensorModule.RAORecycledForRegistrationSet",
       "SubtensorModule.NeuronRegistered",
     ]);
@@ -100,6 +111,12 @@ describe("burned_register", () => {
     assert.equal(c.call(signed(ck(2)), "register", pow), "ok");
     assert.equal(c.free(author), 10_000n * TAO + fee.value.result.feeToBlockAuthor);
     assert.equal(balances.TotalIssuance.get(c.s), issuance);
+    // The fee left the subnet account for the author: in from the payer, out to the author.
+    assert.deepEqual(c.eventValues("Balances.Transfer"), [
+      { from: ck(2), to: subnetAccountId(1), amount: TAO },
+      { from: subnetAccountId(1), to: author, amount: fee.value.result.feeToBlockAuthor },
+    ]);
+    assert.equal(c.subnetFree(1), st.SubnetTAO.get(c.s, 1));
     // The signer pays and owns the hotkey; the coldkey argument is ignored.
     assert.equal(c.free(ck(2)), 10_000n * TAO - TAO);
     assert.deepEqual(st.Owner.get(c.s, hk(2)), ck(2));

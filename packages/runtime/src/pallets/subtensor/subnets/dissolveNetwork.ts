@@ -14,6 +14,7 @@ import { freeBalance } from "../../system/account.ts";
 import { mechanismStorageIndex } from "../epoch/storage.ts";
 import { storage as st, subtensorPallet } from "../pallet.ts";
 import { readHotkeyPool } from "../pools.ts";
+import { subnetAccountBalance } from "../subnetAccount.ts";
 import { recycleTao, transferTaoFromSubnet } from "./accounts.ts";
 import { currentAlphaPrice } from "./registerNetwork.ts";
 
@@ -206,7 +207,6 @@ export function destroyAlphaInOutStakes(ctx: CallContext, netuid: number): void 
     st.SubnetTAO.remove(s, netuid);
     st.TotalStake.mutate(s, (t) => (t > pot ? t - pot : 0n));
   }
-  let paidOut = 0n;
   let protocolShare = 0n;
   if (pot > 0n && totalAlpha > 0n) {
     const portions = stakers.map((p) => ({
@@ -238,7 +238,6 @@ export function destroyAlphaInOutStakes(ctx: CallContext, netuid: number): void 
       // The chain's transfer fails (and is ignored) when it would leave the receiver below the ED.
       if (freeBalance(s, p.cold) + p.share < EXISTENTIAL_DEPOSIT) continue;
       transferTaoFromSubnet(ctx, netuid, p.cold, p.share);
-      paidOut += p.share;
     }
   }
 
@@ -256,17 +255,19 @@ export function destroyAlphaInOutStakes(ctx: CallContext, netuid: number): void 
   st.SubnetProtocolAlpha.remove(s, netuid);
   st.SubnetLocked.set(s, netuid, 0n);
 
-  // What the subnet account still holds: the pot less the stakers' payouts.
-  let remaining = pot - paidOut;
+  // The refund and the recycling read the subnet account itself, as HEAD does: whatever a failed payout
+  // left there is recycled with the protocol's share.
   const refund = refundOwner && lockCost > ownerEmissionTao ? lockCost - ownerEmissionTao : 0n;
   if (refund > 0n) {
-    const transferable = remaining > protocolShare ? remaining - protocolShare : 0n;
+    const held = subnetAccountBalance(s, netuid);
+    const transferable = held > protocolShare ? held - protocolShare : 0n;
     const amount = refund < transferable ? refund : transferable;
-    if (amount > 0n && freeBalance(s, owner) + amount >= EXISTENTIAL_DEPOSIT) {
+    if (amount > 0n && freeBalance(s, owner) + amount >= EXISTENTIAL_DEPOSIT)
       transferTaoFromSubnet(ctx, netuid, owner, amount);
-      remaining -= amount;
-    }
   }
+  // `recycle_tao` of the keep-alive balance: the account keeps the existential deposit.
+  const held = subnetAccountBalance(s, netuid);
+  const remaining = held > EXISTENTIAL_DEPOSIT ? held - EXISTENTIAL_DEPOSIT : 0n;
   recycleTao(s, netuid, remaining);
   st.RAORecycledForRegistration.set(s, netuid, remaining);
 }

@@ -7,9 +7,11 @@ import { test } from "node:test";
 import { describeError, type Origin } from "../../../frame/dispatch.ts";
 import { pallets, runtimeCall } from "../../../runtime/definition.ts";
 import type { RuntimeCallValue } from "../../../runtime/executive.ts";
-import { storage as balances } from "../../balances/pallet.ts";
+import { storage as balances, EXISTENTIAL_DEPOSIT } from "../../balances/pallet.ts";
+import { storage as system } from "../../system/pallet.ts";
 import { registrationBlockStep } from "../registration/blockStep.ts";
 import { storage as st } from "../storage.ts";
+import { subnetAccountId } from "../subnetAccount.ts";
 import { ck, diff, hk, nameKeys, ROOT, signed, TAO, TestChain } from "./testChain.ts";
 
 test("create → start_call → register 3 neurons → a uid replaced when full → dissolve", () => {
@@ -24,12 +26,22 @@ test("create → start_call → register 3 neurons → a uid replaced when full 
   st.MaxAllowedUids.set(c.s, 1, 3);
 
   const paid: bigint[] = [];
+  let fees = 0n;
   for (let i = 1; i <= 3; i++) {
     c.goto(1000 + i);
     registrationBlockStep(c.s, 1000 + i);
     const before = c.free(ck(i));
+    const poolBefore = st.SubnetTAO.get(c.s, 1);
+    const issuanceBefore = balances.TotalIssuance.get(c.s);
     assert.equal(c.call(signed(ck(i)), "burned_register", { netuid: 1, hotkey: hk(i) }), "ok");
     paid.push(before - c.free(ck(i)));
+    // With no block author the swap fee is burned out of the subnet account; the pool keeps the rest.
+    const fee = issuanceBefore - balances.TotalIssuance.get(c.s);
+    assert.ok(fee > 0n);
+    assert.equal(st.SubnetTAO.get(c.s, 1) - poolBefore, paid[i - 1] - fee);
+    // The subnet account backs the pool exactly, coinbase injections included.
+    assert.equal(c.subnetFree(1), st.SubnetTAO.get(c.s, 1));
+    fees += fee;
   }
   // Owner at uid 0, hk(1) at uid 1, hk(2) at uid 2; hk(3) found the subnet full and took the
   // lowest-emission, earliest-registered immune uid that is not the owner's: uid 1.
@@ -42,14 +54,18 @@ test("create → start_call → register 3 neurons → a uid replaced when full 
   assert.equal(st.IsNetworkMember.get(c.s, hk(1), 1), false);
   // Each registration paid the decayed-then-bumped price; all of it stayed in the pool.
   assert.ok(paid[1] > (paid[0] * 12n) / 10n && paid[2] > (paid[1] * 12n) / 10n);
-  // The swap fees left with no block author (burned): the pool holds the rest.
-  const fees = issuance - balances.TotalIssuance.get(c.s);
-  assert.ok(fees > 0n);
-  assert.equal(st.SubnetTAO.get(c.s, 1), 1000n * TAO + paid[0] + paid[1] + paid[2] - fees);
 
   c.goto(2000);
+  const pot = st.SubnetTAO.get(c.s, 1);
+  assert.equal(c.subnetFree(1), pot);
+  const beforeDissolve = balances.TotalIssuance.get(c.s);
   assert.equal(c.call(ROOT, "dissolve_network", { coldkey: ck(0), netuid: 1 }), "ok");
-  // No alpha was staked: the whole pot was the protocol's and is recycled.
+  // The pot went pro rata to the alpha the coinbase staked (owner cut, dividends) and to the protocol; the
+  // stakers' parts are transfers out of the subnet account, the protocol's part is recycled.
+  const transfers = c.eventValues("Balances.Transfer") as Array<{ from: Uint8Array; amount: bigint }>;
+  assert.ok(transfers.length > 0);
+  for (const tr of transfers) assert.deepEqual(tr.from, subnetAccountId(1));
+  const payouts = transfers.reduce((a, tr) => a + tr.amount, 0n);
   const left = nameKeys(diff(pristine, c.snapshot()));
   const persistent = [...left.keys()].map((k) => k.split(":")[0]).sort();
   assert.deepEqual(persistent, [
@@ -65,6 +81,15 @@ test("create → start_call → register 3 neurons → a uid replaced when full 
     "SubtensorModule.Owner",
     "SubtensorModule.Owner",
     "SubtensorModule.RegisteredSubnetCounter",
+    // The coinbase's root bookkeeping for the netuid: HEAD's remove_network clears none of these (the
+    // dividends are cleared at the subnet's next epoch; the claimable maps are written back emptied).
+    "SubtensorModule.RootAlphaDividendsPerSubnet",
+    "SubtensorModule.RootAlphaDividendsPerSubnet",
+    "SubtensorModule.RootAlphaDividendsPerSubnet",
+    "SubtensorModule.RootClaimable",
+    "SubtensorModule.RootClaimable",
+    "SubtensorModule.RootClaimable",
+    "SubtensorModule.RootProp",
     "SubtensorModule.StakingHotkeys",
     "SubtensorModule.StakingHotkeys",
     "SubtensorModule.StakingHotkeys",
@@ -75,9 +100,17 @@ test("create → start_call → register 3 neurons → a uid replaced when full 
     "SubtensorModule.TotalStake",
   ]);
   assert.equal(st.TotalNetworks.get(c.s), 0);
-  // Every RAO that left the coldkeys is either recycled or paid to the (absent) author as fees (burned).
+  // All but the payouts is recycled, save the existential deposit the subnet account keeps (HEAD recycles its
+  // keep-alive balance).
+  assert.equal(c.subnetFree(1), EXISTENTIAL_DEPOSIT);
+  assert.equal(beforeDissolve - balances.TotalIssuance.get(c.s), pot - payouts - EXISTENTIAL_DEPOSIT);
+  // Balances issuance is the sum of every free balance, subnet account included.
+  const sum = [...system.Account.entries(c.s)].reduce((a, [, info]) => a + info.data.free, 0n);
+  assert.equal(balances.TotalIssuance.get(c.s), sum);
+  // Whatever reached the pool (the lock, the registrations less their burned fees, any coinbase injection)
+  // is gone but the payouts and the deposit, so issuance fell by what the coldkeys spent less those two.
   const spent = 1000n * TAO + paid[0] + paid[1] + paid[2];
-  assert.equal(issuance - balances.TotalIssuance.get(c.s), spent);
+  assert.equal(issuance - sum, spent - payouts - EXISTENTIAL_DEPOSIT);
   // TotalStake counted each registration's whole payment, fee included, but dissolution takes out only the
   // pot: the chain's known TotalStake drift (§13.3) is exactly the fees.
   assert.equal(st.TotalStake.get(c.s), fees);

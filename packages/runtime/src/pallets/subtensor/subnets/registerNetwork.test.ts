@@ -7,8 +7,10 @@ import { describe, test } from "node:test";
 import { U64F64 } from "@opentao/primitives";
 import { DEFAULT_BLOCK_EMISSION } from "../../../coinbase/blockEmission.ts";
 import { lockReductionInterval, networkLockCost } from "../../../subnets/lockCost.ts";
+import { storage as balances, EXISTENTIAL_DEPOSIT } from "../../balances/pallet.ts";
 import { storage as swapStorage } from "../../swap/pallet.ts";
 import { storage as st } from "../storage.ts";
+import { subnetAccountId } from "../subnetAccount.ts";
 import { currentAlphaPrice, currentLockCost, medianSubnetAlphaPrice } from "./registerNetwork.ts";
 import { SYMBOLS } from "./symbolTable.ts";
 import { ck, diff, expected, hk, nameKeys, ROOT, signed, TAO, TestChain } from "./testChain.ts";
@@ -84,16 +86,23 @@ describe("register_network", () => {
     ]);
     assert.deepEqual(nameKeys(diff(before, c.snapshot())), nameKeys(want));
     assert.equal(c.free(ck(0)), 9_000n * TAO);
+    // The lock sits in the subnet's account, backing SubnetTAO; balances issuance is unchanged by the move.
+    assert.equal(c.subnetFree(1), 1000n * TAO);
+    assert.equal(balances.TotalIssuance.get(c.s), 60_000n * TAO);
     assert.deepEqual(c.events(), [
       "SubtensorModule.RegistrationAllowed",
       "SubtensorModule.MaxAllowedUidsSet",
       "SubtensorModule.MaxAllowedValidatorsSet",
       "SubtensorModule.MinAllowedWeightSet",
       "SubtensorModule.ImmunityPeriodSet",
+      "Balances.Transfer",
       "SubtensorModule.SubnetOwnerHotkeySet",
       "SubtensorModule.NetworkAdded",
     ]);
     assert.deepEqual(c.eventValues("SubtensorModule.NetworkAdded"), [[1, 1]]);
+    assert.deepEqual(c.eventValues("Balances.Transfer"), [
+      { from: ck(0), to: subnetAccountId(1), amount: 1000n * TAO },
+    ]);
   });
 
   test("each refusal has the chain's error and leaves state byte-identical", () => {
@@ -166,6 +175,7 @@ describe("register_network", () => {
     assert.equal(st.NetworkLastLockCost.get(c.s), want);
     // The whole lock is in the pool; alpha at the median price of subnet 1 (1.0 here).
     assert.equal(st.SubnetTAO.get(c.s, 2), want);
+    assert.equal(c.subnetFree(2), want);
     assert.equal(st.SubnetAlphaIn.get(c.s, 2), want);
     assert.deepEqual(st.TokenSymbol.get(c.s, 2), utf8("β"));
   });
@@ -213,7 +223,16 @@ describe("register_network", () => {
     );
     c.goto(1100);
     const owner2 = c.free(ck(1));
+    const oldPot = c.subnetFree(2);
+    assert.equal(oldPot, st.SubnetTAO.get(c.s, 2));
+    const issuance = balances.TotalIssuance.get(c.s);
+    const lock = currentLockCost(c.s, 1100n);
     assert.equal(c.call(signed(ck(3)), "register_network", { hotkey: hk(3) }), "ok");
+    // The old pot was recycled from the subnet account down to the existential deposit it keeps (HEAD's
+    // keep-alive recycle); the new lock arrived on top of it.
+    assert.equal(issuance - balances.TotalIssuance.get(c.s), oldPot - EXISTENTIAL_DEPOSIT);
+    assert.equal(c.subnetFree(2), EXISTENTIAL_DEPOSIT + lock);
+    assert.equal(st.SubnetTAO.get(c.s, 2), lock);
     assert.ok(c.events().includes("SubtensorModule.NetworkRemoved"));
     assert.deepEqual(c.eventValues("SubtensorModule.NetworkRemoved"), [2]);
     assert.deepEqual(st.SubnetOwner.get(c.s, 2), ck(3));
@@ -225,6 +244,23 @@ describe("register_network", () => {
     assert.equal(c.free(ck(1)), owner2);
     // The symbol of netuid 2 was freed with the old subnet and taken again.
     assert.deepEqual(st.TokenSymbol.get(c.s, 2), utf8(SYMBOLS[2]));
+  });
+
+  test("a lock the coldkey can pay only by dying is cut to keep it alive; the pool still opens at the minimum", () => {
+    // HEAD checks the whole balance but transfers what keeps the payer alive, and does not top the subnet
+    // account up: SubnetTAO is the minimum lock while the account holds what was paid.
+    const c = new TestChain({}, 1000n * TAO + 100n);
+    assert.equal(currentLockCost(c.s, 1000n), 1000n * TAO);
+    const issuance = balances.TotalIssuance.get(c.s);
+    assert.equal(c.call(signed(ck(0)), "register_network", { hotkey: hk(0) }), "ok");
+    const paid = 1000n * TAO + 100n - EXISTENTIAL_DEPOSIT;
+    assert.equal(c.free(ck(0)), EXISTENTIAL_DEPOSIT);
+    assert.equal(c.subnetFree(1), paid);
+    assert.equal(st.SubnetLocked.get(c.s, 1), paid);
+    assert.equal(st.NetworkLastLockCost.get(c.s), paid);
+    assert.equal(st.SubnetTAO.get(c.s, 1), 1000n * TAO);
+    assert.equal(st.RAORecycledForRegistration.get(c.s, 1), 0n);
+    assert.equal(balances.TotalIssuance.get(c.s), issuance);
   });
 
   test("with identity: stored, SubnetIdentitySet before NetworkAdded", () => {

@@ -5,9 +5,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { safeFloatFromU64 } from "@opentao/primitives";
-import { storage as balances } from "../../balances/pallet.ts";
+import { storage as balances, EXISTENTIAL_DEPOSIT } from "../../balances/pallet.ts";
 import { storage as swapStorage } from "../../swap/pallet.ts";
 import { storage as st } from "../storage.ts";
+import { subnetAccountId } from "../subnetAccount.ts";
 import { nextAvailableSymbol } from "./symbols.ts";
 import { SYMBOLS } from "./symbolTable.ts";
 import { ck, diff, expected, hk, nameKeys, ROOT, signed, TAO, TestChain } from "./testChain.ts";
@@ -75,7 +76,7 @@ describe("dissolve_network", () => {
     const c = withSubnets();
     // Protocol alpha 600 (the pool's), stakers 300 (ck1) and 100 (ck2); pot 1000 TAO + 2 RAO.
     st.SubnetAlphaIn.set(c.s, 1, 600n);
-    st.SubnetTAO.set(c.s, 1, 1000n * TAO + 2n);
+    c.setPoolTao(1, 1000n * TAO + 2n);
     st.TotalStake.set(c.s, 1000n * TAO + 7n);
     stake(c, hk(1), ck(1), 1, 300n);
     stake(c, hk(2), ck(2), 1, 100n);
@@ -100,9 +101,19 @@ describe("dissolve_network", () => {
     // ck1: ⌊pot·300/1000⌋ = 300 TAO (remainder 600) and the 1 leftover RAO; ck2: 100 TAO (remainder 200).
     assert.equal(c.free(ck(1)) - f1, 300n * TAO + 1n);
     assert.equal(c.free(ck(2)) - f2, 100n * TAO);
-    const recycled = 600n * TAO + 1n;
+    // The protocol's part (600 TAO + 1) stays in the subnet account, which is recycled down to the existential
+    // deposit it keeps.
+    const recycled = 600n * TAO + 1n - EXISTENTIAL_DEPOSIT;
+    assert.equal(c.subnetFree(1), EXISTENTIAL_DEPOSIT);
     assert.equal(issuance - st.TotalIssuance.get(c.s), recycled);
     assert.equal(balancesIssuance - balances.TotalIssuance.get(c.s), recycled);
+    // Both payouts are transfers out of the subnet account (in the stakers' storage order).
+    const byAmount = (a: unknown, b: unknown) =>
+      Number((a as { amount: bigint }).amount - (b as { amount: bigint }).amount);
+    assert.deepEqual(c.eventValues("Balances.Transfer").sort(byAmount), [
+      { from: subnetAccountId(1), to: ck(2), amount: 100n * TAO },
+      { from: subnetAccountId(1), to: ck(1), amount: 300n * TAO + 1n },
+    ]);
     assert.equal(totalStake - st.TotalStake.get(c.s), 1000n * TAO + 2n);
     assert.equal(st.TotalStake.get(c.s), 5n);
     for (const [hot, cold] of [
@@ -143,8 +154,14 @@ describe("dissolve_network", () => {
     // U96F32 arithmetic: the cut is a 32-bit fraction, so allow a few RAO of rounding.
     const want = 1000n * TAO - ownerValue;
     assert.ok(refund <= want + 1000n && refund >= want - 1000n, `${refund} vs ${want}`);
-    // The rest of the pot is recycled.
-    assert.equal(st.TotalIssuance.get(c.s), 600_000n * TAO - (1000n * TAO - refund));
+    // The refund came out of the subnet account; the rest of it is recycled but for the existential deposit.
+    assert.deepEqual(c.eventValues("Balances.Transfer"), [
+      { from: subnetAccountId(1), to: ck(0), amount: refund },
+    ]);
+    assert.equal(c.subnetFree(1), EXISTENTIAL_DEPOSIT);
+    const recycled = 1000n * TAO - refund - EXISTENTIAL_DEPOSIT;
+    assert.equal(st.TotalIssuance.get(c.s), 600_000n * TAO - recycled);
+    assert.equal(balances.TotalIssuance.get(c.s), 600_000n * TAO - recycled);
   });
 });
 

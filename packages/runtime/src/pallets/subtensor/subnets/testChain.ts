@@ -9,6 +9,7 @@ import { Executive, type RuntimeConfig } from "../../../runtime/executive.ts";
 import { storage as balances } from "../../balances/pallet.ts";
 import { EXTRA_FLAGS_NEW_LOGIC, storage as system } from "../../system/pallet.ts";
 import { storage as st } from "../storage.ts";
+import { creditSubnetAccount, debitSubnetAccount, subnetAccountBalance } from "../subnetAccount.ts";
 
 export const TAO = 1_000_000_000n;
 export const hk = (i: number): Uint8Array => new Uint8Array(32).fill(i + 1);
@@ -65,6 +66,25 @@ export class TestChain {
 
   free(who: Uint8Array): bigint {
     return system.Account.get(this.s, who).data.free;
+  }
+
+  /** The free balance of subnet `netuid`'s account, which holds its pool's TAO. */
+  subnetFree(netuid: number): bigint {
+    return subnetAccountBalance(this.s, netuid);
+  }
+
+  /**
+   * Seed a pool's TAO as the chain would hold it: `SubnetTAO` set and the subnet account moved by the same
+   * difference, minted or burned in both issuance counters, so balances issuance stays Σ free balances.
+   */
+  setPoolTao(netuid: number, tao: bigint): void {
+    const delta = tao - st.SubnetTAO.get(this.s, netuid);
+    st.SubnetTAO.set(this.s, netuid, tao);
+    if (delta > 0n) creditSubnetAccount(this.s, netuid, delta);
+    else if (delta < 0n && debitSubnetAccount(this.s, netuid, -delta) !== -delta)
+      throw new Error("setPoolTao: the subnet account holds less than the pool");
+    balances.TotalIssuance.mutate(this.s, (t) => t + delta);
+    st.TotalIssuance.mutate(this.s, (t) => t + delta);
   }
 
   /** Every key/value outside System (events and accounts), as hex. */

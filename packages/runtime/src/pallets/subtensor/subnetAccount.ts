@@ -4,6 +4,8 @@
 
 import type { CallContext } from "../../frame/dispatch.ts";
 import type { State, StateReader } from "../../frame/state.ts";
+import { EXISTENTIAL_DEPOSIT } from "../balances/pallet.ts";
+import { freeBalance, setFreeBalance } from "../system/account.ts";
 import { storage as system } from "../system/pallet.ts";
 
 /** `"modl" ++ PalletId("subtensr")`: every account that starts so is a subnet account (`is_subnet_account_id`). */
@@ -52,6 +54,28 @@ export function debitSubnetAccount(s: State, netuid: number, amount: bigint): bi
   const taken = amount < free ? amount : free;
   if (taken > 0n) setSubnetBalance(s, netuid, free - taken);
   return taken;
+}
+
+/** `PalletId("burntnsr").into_account_truncating()`: where `burn_tao` sends TAO (it stays in issuance). */
+export function burnAccountId(): Uint8Array {
+  const out = new Uint8Array(32);
+  out.set(new TextEncoder().encode("modlburntnsr"));
+  return out;
+}
+
+/**
+ * `burn_tao` from the subnet's account (a buy's fee when the block has no author): a transfer to the burn
+ * account, so both issuance counters keep it. The chain ignores the transfer's failure, so nothing moves when
+ * the account lacks the amount or the burn account would stay below the existential deposit.
+ */
+export function burnFromSubnetAccount(ctx: CallContext, netuid: number, amount: bigint): void {
+  const burn = burnAccountId();
+  const free = freeBalance(ctx.state, burn);
+  if (amount === 0n || subnetAccountBalance(ctx.state, netuid) < amount) return;
+  if (free + amount < EXISTENTIAL_DEPOSIT) return;
+  debitSubnetAccount(ctx.state, netuid, amount);
+  setFreeBalance(ctx, burn, free + amount);
+  depositTransfer(ctx, subnetAccountId(netuid), burn, amount);
 }
 
 /** Balances' Transfer event for a move between a user and a subnet account, as the chain shows it. */

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { U64F64 } from "@opentao/primitives";
+import { systemEvents } from "../../../runtime/definition.ts";
 import { EMPTY_SHARE_POOL } from "../../../staking/sharePool.ts";
 import { stakeIntoSubnet } from "../../../staking/stakeUtils.ts";
 import { MAX_PRICE_RAO, maxAmountAdd, poolPrice, swapFee } from "../../../swap/swap.ts";
@@ -11,9 +12,11 @@ import { storage as balances } from "../../balances/pallet.ts";
 import { storage as swapStorage } from "../../swap/pallet.ts";
 import { storage as st } from "../pallet.ts";
 import { readSubnetPool } from "../pools.ts";
+import { burnAccountId, subnetAccountBalance, subnetAccountId } from "../subnetAccount.ts";
 import { stakeOf } from "./stakeUtils.ts";
 import {
   AUTHOR,
+  balancesTransfers,
   call,
   ck,
   free,
@@ -49,11 +52,21 @@ describe("add_stake", () => {
     const alphaApprox = (1_000n * TAO * delta) / (1_000n * TAO + delta);
     assert.ok(swap.amountPaidOut <= alphaApprox && alphaApprox - swap.amountPaidOut <= 2n);
     const issuance = balances.TotalIssuance.get(f.s);
+    const subtensorIssuance = st.TotalIssuance.get(f.s);
+    assert.equal(subnetAccountBalance(f.s, 1), 1_000n * TAO);
 
     assert.equal(run(f, ck(0), add(1, amount)), "ok");
     assert.equal(free(f, ck(0)), 10_000n * TAO - amount);
-    // No block author: the TAO left the coldkey and the fee is burned (not credited anywhere).
-    assert.equal(balances.TotalIssuance.get(f.s), issuance - amount);
+    // The TAO moved into subnet 1's account; with no block author the fee went on to the burn account, so
+    // neither issuance counter moved and the account still holds exactly SubnetTAO.
+    assert.equal(balances.TotalIssuance.get(f.s), issuance);
+    assert.equal(st.TotalIssuance.get(f.s), subtensorIssuance);
+    assert.equal(subnetAccountBalance(f.s, 1), 1_000n * TAO + delta);
+    assert.equal(free(f, burnAccountId()), swap.feePaid);
+    assert.deepEqual(balancesTransfers(f.s), [
+      [ck(0), subnetAccountId(1), amount],
+      [subnetAccountId(1), burnAccountId(), swap.feePaid],
+    ]);
     assert.equal(st.SubnetTAO.get(f.s, 1), 1_000n * TAO + delta);
     assert.equal(st.SubnetAlphaIn.get(f.s, 1), 1_000n * TAO - swap.amountPaidOut);
     assert.equal(st.SubnetAlphaOut.get(f.s, 1), swap.amountPaidOut);
@@ -75,7 +88,35 @@ describe("add_stake", () => {
     const issuance = balances.TotalIssuance.get(f.s);
     assert.equal(run(f, ck(0), add(1, 10n * TAO)), "ok");
     assert.equal(free(f, AUTHOR), 5_035_477n);
-    assert.equal(balances.TotalIssuance.get(f.s), issuance - 10n * TAO + 5_035_477n);
+    // In through the subnet account, the fee out of it to the author: issuance unchanged, nothing burned.
+    assert.equal(balances.TotalIssuance.get(f.s), issuance);
+    assert.equal(subnetAccountBalance(f.s, 1), 1_000n * TAO + 10n * TAO - 5_035_477n);
+    assert.equal(subnetAccountBalance(f.s, 1), st.SubnetTAO.get(f.s, 1));
+    assert.equal(free(f, burnAccountId()), 0n);
+    assert.deepEqual(balancesTransfers(f.s), [
+      [ck(0), subnetAccountId(1), 10n * TAO],
+      [subnetAccountId(1), AUTHOR, 5_035_477n],
+    ]);
+  });
+
+  test("without an author a fee too small to open the burn account stays in the subnet account", () => {
+    const f = stakingFixture();
+    swapStorage.FeeRate.set(f.s, 1, 1); // fee = ⌊amount / 65535⌋
+    // 0.01 TAO pays a 152 RAO fee and 0.03 TAO a 457 RAO fee: each alone is under the 500 RAO existential
+    // deposit, so the chain's burn transfer fails (ignored) and the TAO stays, outside SubnetTAO.
+    assert.equal(run(f, ck(0), add(1, 10_000_000n)), "ok");
+    assert.equal(run(f, ck(0), add(1, 30_000_000n)), "ok");
+    assert.equal(free(f, burnAccountId()), 0n);
+    assert.equal(subnetAccountBalance(f.s, 1) - st.SubnetTAO.get(f.s, 1), 152n + 457n);
+    // 1 TAO pays 15,259 RAO: enough to open the burn account, and only this fee moves there.
+    systemEvents.set(f.s, []);
+    assert.equal(run(f, ck(0), add(1, TAO)), "ok");
+    assert.equal(free(f, burnAccountId()), 15_259n);
+    assert.equal(subnetAccountBalance(f.s, 1) - st.SubnetTAO.get(f.s, 1), 152n + 457n);
+    assert.deepEqual(balancesTransfers(f.s), [
+      [ck(0), subnetAccountId(1), TAO],
+      [subnetAccountId(1), burnAccountId(), 15_259n],
+    ]);
   });
 
   test("root stake is 1:1 with no fee, indexes the coldkey and adjusts RootClaimed by the claimable rates", () => {
@@ -84,6 +125,7 @@ describe("add_stake", () => {
     st.RootClaimable.set(f.s, hk(0), [[1, { bits: 1n << 31n }]]);
     assert.equal(run(f, ck(0), add(0, 7n * TAO)), "ok");
     assert.equal(st.SubnetTAO.get(f.s, 0), 7n * TAO);
+    assert.equal(subnetAccountBalance(f.s, 0), 7n * TAO);
     assert.equal(stakeOf(f.s, hk(0), ck(0), 0), 7n * TAO);
     assert.equal(st.RootClaimed.get(f.s, 1, hk(0), ck(0)), (7n * TAO) / 2n);
     assert.equal(st.StakingColdkeys.get(f.s, ck(0)), 0n);

@@ -6,10 +6,13 @@ import { describe, test } from "node:test";
 import { systemEvents } from "../../../runtime/definition.ts";
 import { stakeIntoSubnet, unstakeFromSubnet } from "../../../staking/stakeUtils.ts";
 import { MAX_PRICE_RAO, MIN_PRICE_RAO } from "../../../swap/swap.ts";
+import { storage as balances } from "../../balances/pallet.ts";
 import { storage as st } from "../pallet.ts";
 import { readPosition, readSubnetPool } from "../pools.ts";
+import { burnAccountId, subnetAccountBalance, subnetAccountId } from "../subnetAccount.ts";
 import { stakeOf } from "./stakeUtils.ts";
 import {
+  balancesTransfers,
   call,
   ck,
   free,
@@ -98,7 +101,20 @@ describe("move_stake", () => {
     );
     assert.ok(bought.ok);
     const freeBefore = free(f, ck(0));
+    const issuance = balances.TotalIssuance.get(f.s);
+    const [account1, account2] = [subnetAccountBalance(f.s, 1), subnetAccountBalance(f.s, 2)];
     assert.equal(run(f, ck(0), move(hk(0), hk(0), 1, 2, alpha)), "ok");
+    // The TAO goes subnet 1's account → coldkey → subnet 2's account; each account keeps its pool's TAO.
+    const tao = sold.value.taoReceived;
+    assert.deepEqual(balancesTransfers(f.s), [
+      [subnetAccountId(1), ck(0), tao],
+      [ck(0), subnetAccountId(2), tao],
+    ]);
+    assert.equal(subnetAccountBalance(f.s, 1), account1 - tao);
+    assert.equal(subnetAccountBalance(f.s, 2), account2 + tao);
+    assert.equal(subnetAccountBalance(f.s, 1), st.SubnetTAO.get(f.s, 1));
+    assert.equal(subnetAccountBalance(f.s, 2), st.SubnetTAO.get(f.s, 2));
+    assert.equal(balances.TotalIssuance.get(f.s), issuance);
     assert.equal(stakeOf(f.s, hk(0), ck(0), 1), 0n);
     assert.equal(stakeOf(f.s, hk(0), ck(0), 2), bought.value.alphaStaked);
     assert.equal(bought.value.swap.feePaid, 0n);
@@ -113,10 +129,22 @@ describe("move_stake", () => {
 
   test("from root: no fee on the root leg, the destination buy pays it", () => {
     const f = staked();
+    const [root, account3] = [subnetAccountBalance(f.s, 0), subnetAccountBalance(f.s, 3)];
+    const burnt = free(f, burnAccountId());
     assert.equal(run(f, ck(0), swapStake(0, 3, 10n * TAO)), "ok");
     const events = subtensorEvents(f.s);
     assert.deepEqual((events[0][1] as bigint[]).slice(2), [10n * TAO, 10n * TAO, 0, 0n]);
-    assert.ok((events[1][1] as bigint[])[5] > 0n);
+    const fee = (events[1][1] as bigint[])[5];
+    assert.ok(fee > 0n);
+    // Root's account pays 10 TAO out; subnet 3's keeps it less the fee, burned for want of an author.
+    assert.equal(subnetAccountBalance(f.s, 0), root - 10n * TAO);
+    assert.equal(subnetAccountBalance(f.s, 3), account3 + 10n * TAO - fee);
+    assert.equal(free(f, burnAccountId()), burnt + fee);
+    assert.deepEqual(balancesTransfers(f.s), [
+      [subnetAccountId(0), ck(0), 10n * TAO],
+      [ck(0), subnetAccountId(3), 10n * TAO],
+      [subnetAccountId(3), burnAccountId(), fee],
+    ]);
     assert.deepEqual(events[2], ["StakeSwapped", [ck(0), hk(0), 0, 3, 10n * TAO]]);
   });
 
@@ -153,6 +181,11 @@ describe("transfer_stake", () => {
     assert.deepEqual([free(f, ck(0)), free(f, ck(1))], freeBefore);
     const events = subtensorEvents(f.s);
     const tao = (events[0][1] as bigint[])[2];
+    assert.deepEqual(balancesTransfers(f.s), [
+      [subnetAccountId(1), ck(0), tao],
+      [ck(0), ck(1), tao],
+      [ck(1), subnetAccountId(2), tao],
+    ]);
     assert.deepEqual(events.at(-1), ["StakeTransferred", [ck(0), ck(1), hk(0), 1, 2, tao]]);
   });
 

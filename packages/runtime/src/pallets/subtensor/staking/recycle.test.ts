@@ -4,9 +4,21 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { systemEvents } from "../../../runtime/definition.ts";
+import { storage as balances } from "../../balances/pallet.ts";
 import { storage as st } from "../pallet.ts";
+import { subnetAccountBalance } from "../subnetAccount.ts";
 import { stakeOf } from "./stakeUtils.ts";
-import { call, ck, hk, run, snapshot, stakingFixture, subtensorEvents, TAO } from "./testState.ts";
+import {
+  balancesTransfers,
+  call,
+  ck,
+  hk,
+  run,
+  snapshot,
+  stakingFixture,
+  subtensorEvents,
+  TAO,
+} from "./testState.ts";
 
 function staked() {
   const f = stakingFixture();
@@ -29,6 +41,11 @@ describe("recycle_alpha / burn_alpha", () => {
     const f = staked();
     const alpha = stakeOf(f.s, hk(0), ck(0), 1);
     const out = st.SubnetAlphaOut.get(f.s, 1);
+    const [account, issuance, subtensorIssuance] = [
+      subnetAccountBalance(f.s, 1),
+      balances.TotalIssuance.get(f.s),
+      st.TotalIssuance.get(f.s),
+    ];
     assert.equal(run(f, ck(0), destroy("recycle_alpha", 1, TAO)), "ok");
     assert.equal(st.SubnetAlphaOut.get(f.s, 1), out - TAO);
     assert.equal(stakeOf(f.s, hk(0), ck(0), 1), alpha - TAO);
@@ -39,6 +56,11 @@ describe("recycle_alpha / burn_alpha", () => {
       ["AlphaRecycled", [ck(0), hk(0), TAO, 1]],
       ["AlphaBurned", [ck(0), hk(0), TAO, 1]],
     ]);
+    // Only alpha is destroyed: no TAO moves, the subnet account and both issuance counters are untouched.
+    assert.deepEqual(balancesTransfers(f.s), []);
+    assert.equal(subnetAccountBalance(f.s, 1), account);
+    assert.equal(balances.TotalIssuance.get(f.s), issuance);
+    assert.equal(st.TotalIssuance.get(f.s), subtensorIssuance);
   });
 
   test("the amount is capped at the position", () => {

@@ -9,9 +9,11 @@ import { MIN_PRICE_RAO, maxAmountRemove } from "../../../swap/swap.ts";
 import { storage as balances } from "../../balances/pallet.ts";
 import { storage as st } from "../pallet.ts";
 import { readPosition, readSubnetPool } from "../pools.ts";
+import { subnetAccountBalance, subnetAccountId } from "../subnetAccount.ts";
 import { stakeOf } from "./stakeUtils.ts";
 import {
   AUTHOR,
+  balancesTransfers,
   call,
   ck,
   free,
@@ -52,11 +54,16 @@ describe("remove_stake", () => {
     const { swap, taoReceived, pool } = expected.value;
     const freeBefore = free(f, ck(0));
     const issuance = balances.TotalIssuance.get(f.s);
+    const accountBefore = subnetAccountBalance(f.s, 1);
     const stakeBefore = st.TotalStake.get(f.s);
     const flowBefore = st.SubnetTaoFlow.get(f.s, 1);
     assert.equal(run(f, ck(0), remove(1, alpha)), "ok");
     assert.equal(free(f, ck(0)), freeBefore + taoReceived);
-    assert.equal(balances.TotalIssuance.get(f.s), issuance + taoReceived);
+    // The TAO comes out of subnet 1's account: issuance unchanged, the account still holds SubnetTAO.
+    assert.equal(balances.TotalIssuance.get(f.s), issuance);
+    assert.equal(subnetAccountBalance(f.s, 1), accountBefore - taoReceived);
+    assert.equal(subnetAccountBalance(f.s, 1), pool.taoReserve);
+    assert.deepEqual(balancesTransfers(f.s), [[subnetAccountId(1), ck(0), taoReceived]]);
     assert.equal(st.SubnetTAO.get(f.s, 1), pool.taoReserve);
     assert.equal(st.SubnetAlphaIn.get(f.s, 1), pool.alphaReserve);
     // The burned fee alpha stays inside SubnetAlphaOut.
@@ -83,8 +90,17 @@ describe("remove_stake", () => {
     );
     assert.ok(expected.ok && expected.value.blockAuthorSwap);
     const authorBefore = free(f, AUTHOR);
+    const issuance = balances.TotalIssuance.get(f.s);
+    const authorTao = expected.value.blockAuthorSwap.amountPaidOut;
     assert.equal(run(f, ck(0), remove(1, alpha)), "ok");
-    assert.equal(free(f, AUTHOR), authorBefore + expected.value.blockAuthorSwap.amountPaidOut);
+    assert.equal(free(f, AUTHOR), authorBefore + authorTao);
+    // Both payouts leave the subnet account, which ends holding exactly the pool's TAO.
+    assert.equal(balances.TotalIssuance.get(f.s), issuance);
+    assert.equal(subnetAccountBalance(f.s, 1), expected.value.pool.taoReserve);
+    assert.deepEqual(balancesTransfers(f.s), [
+      [subnetAccountId(1), ck(0), expected.value.taoReceived],
+      [subnetAccountId(1), AUTHOR, authorTao],
+    ]);
     assert.equal(st.SubnetAlphaOut.get(f.s, 1), 0n);
     assert.equal(st.SubnetTAO.get(f.s, 1), expected.value.pool.taoReserve);
     // The whole position is gone: no shares left behind.

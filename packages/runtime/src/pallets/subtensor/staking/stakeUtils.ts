@@ -1,7 +1,7 @@
 // Staking against storage (subtensor's stake_utils.rs): stake_into_subnet / unstake_from_subnet around the pure
 // economics in staking/, the (hotkey, coldkey) share-pool updates, TAO custody, flows and root-claim bookkeeping.
-// Custody [F393 model, the brief's choice]: staked TAO leaves the coldkey's free balance and Balances issuance;
-// unstaked TAO is credited back; a fee for the block author is credited to it, without an author it is burned.
+// Custody (HEAD): staked TAO moves into the subnet's account and unstaked TAO back out of it; a buy's fee goes
+// from there to the block author, or without an author to the burn account (issuance keeps it either way).
 
 import { I96F32, U64F64 } from "@opentao/primitives";
 import { type CallContext, type DispatchErrorValue, tokenError } from "../../../frame/dispatch.ts";
@@ -16,6 +16,7 @@ import { storage as system } from "../../system/pallet.ts";
 import { storage as st } from "../pallet.ts";
 import { readPosition, writePosition, writeSubnetPoolAfterSwap } from "../pools.ts";
 import {
+  burnFromSubnetAccount,
   creditSubnetAccount,
   debitSubnetAccount,
   depositTransfer,
@@ -255,7 +256,7 @@ export function stakeIntoSubnetOp(
   if (ctx.blockAuthor) {
     const e = depositTao(ctx, netuid, ctx.blockAuthor, swap.feeToBlockAuthor);
     if (e) return err(e);
-  }
+  } else burnFromSubnetAccount(ctx, netuid, swap.feeToBlockAuthor);
   recordTaoFlow(ctx, netuid, swap.amountPaidIn);
   st.LastColdkeyHotkeyStakeBlock.set(s, coldkey, hotkey, BigInt(ctx.blockNumber));
   if (netuid === ROOT) {

@@ -1,6 +1,7 @@
 // Property test over random sequences of staking extrinsics (≥ 10,000 operations in all) on root plus three
-// dynamic subnets: TAO is conserved exactly, issuance matches balances, alpha books stay consistent, failed
-// calls leave the state byte-identical, and a buy followed by a sell never returns more TAO than went in.
+// dynamic subnets: TAO is conserved exactly (each subnet account holds its pool plus booked excess, burned
+// fees sit in the burn account), issuance matches balances, alpha books stay consistent, failed calls leave
+// the state byte-identical, and a buy followed by a sell never returns more TAO than went in.
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -8,12 +9,14 @@ import { U64F64 } from "@opentao/primitives";
 import fc from "fast-check";
 import { systemEvents } from "../../../runtime/definition.ts";
 import type { RuntimeCallValue } from "../../../runtime/executive.ts";
-import { storage as balances } from "../../balances/pallet.ts";
+import { storage as balances, EXISTENTIAL_DEPOSIT } from "../../balances/pallet.ts";
 import { storage as st } from "../pallet.ts";
-import { alphaPrice } from "./helpers.ts";
+import { burnAccountId, isSubnetAccountId } from "../subnetAccount.ts";
+import { alphaPrice, eqKey } from "./helpers.ts";
 import { stakeOf } from "./stakeUtils.ts";
 import {
   AUTHOR,
+  balancesTransfers,
   call,
   ck,
   free,
@@ -22,8 +25,10 @@ import {
   type StakingFixture,
   snapshot,
   stakingFixture,
+  subnetAccountExcess,
   subtensorEvents,
   sumFree,
+  sumSubnetAccounts,
   sumSubnetTao,
   TAO,
 } from "./testState.ts";
@@ -263,37 +268,104 @@ function toCall(f: StakingFixture, op: Exclude<Op, { k: "roundTrip" }>): [number
   }
 }
 
-/** TAO that left every account and pool in this call's buy legs: fee (unless an author got it) + unexecuted. */
-function vanishedInCall(
-  events: Array<[string, unknown]>,
+/**
+ * Where this session's TAO sits besides coldkeys and pools: each subnet account's excess over its SubnetTAO
+ * (unexecuted buy TAO, and fees without an author too small to open the burn account), the burn account's
+ * balance (fees burned without an author), and dust reaped from accounts (which leaves issuance).
+ */
+interface Books {
+  excess: Map<number, bigint>;
+  burned: bigint;
+  dust: bigint;
+  /** TAO the block author received, all of it from subnet accounts (buy fees, fee-alpha sales). */
+  authorPaid: bigint;
+}
+
+/** Book one call's events: buy legs add their unexecuted TAO and unpaid fee to the subnet account's excess. */
+function bookCall(
+  books: Books,
+  s: StakingFixture["s"],
   taoBefore: Map<number, bigint>,
-  f: StakingFixture,
   author: boolean,
   exact: boolean,
-): bigint {
+): void {
+  const events = subtensorEvents(s);
   const removedOn = new Set(
     events.filter(([n]) => n === "StakeRemoved").map(([, v]) => (v as unknown[])[4] as number),
   );
-  let vanished = 0n;
+  // Without an author each buy's fee is burned (moved to the burn account) unless that would leave the burn
+  // account below the existential deposit; then it stays in the subnet account.
+  let burnAccount = books.burned;
+  const burnedOn = new Map<number, bigint>();
   for (const [name, v] of events) {
     if (name !== "StakeAdded") continue;
     const [, , tao, , netuid, fee] = v as [Uint8Array, Uint8Array, bigint, bigint, number, bigint];
     if (removedOn.has(netuid)) continue; // a same-subnet share transfer: no TAO moved
-    const poolGain = st.SubnetTAO.get(f.s, netuid) - (taoBefore.get(netuid) ?? 0n);
+    const poolGain = st.SubnetTAO.get(s, netuid) - (taoBefore.get(netuid) ?? 0n);
     const unexecuted = tao - poolGain - fee;
     assert.ok(unexecuted >= 0n, `buy leg on ${netuid}: tao ${tao} < pool gain ${poolGain} + fee ${fee}`);
     // Only an order stopped at its limit leaves TAO unexecuted, and add_stake_limit pre-caps it to dust.
     if (exact) assert.equal(unexecuted, 0n);
     else assert.ok(unexecuted <= 1_000n, `unexecuted ${unexecuted}`);
-    vanished += unexecuted + (author ? 0n : fee);
+    let kept = unexecuted;
+    if (!author && fee > 0n) {
+      if (burnAccount + fee >= EXISTENTIAL_DEPOSIT) {
+        burnAccount += fee;
+        burnedOn.set(netuid, (burnedOn.get(netuid) ?? 0n) + fee);
+      } else kept += fee;
+    }
+    books.excess.set(netuid, (books.excess.get(netuid) ?? 0n) + kept);
   }
-  return vanished;
+  const transferredOn = new Map<number, bigint>();
+  for (const [from, to, amount] of balancesTransfers(s)) {
+    if (!isSubnetAccountId(from) || !eqKey(to, burnAccountId())) continue;
+    const netuid = from[12] | (from[13] << 8);
+    transferredOn.set(netuid, (transferredOn.get(netuid) ?? 0n) + amount);
+  }
+  assert.deepEqual(
+    transferredOn,
+    burnedOn,
+    "burn transfers = the author-less fees the burn account can take",
+  );
+  books.burned = burnAccount;
+  for (const [from, to, amount] of balancesTransfers(s)) {
+    if (eqKey(to, AUTHOR)) {
+      assert.ok(author && isSubnetAccountId(from), "only a subnet account pays the block author");
+      books.authorPaid += amount;
+    }
+  }
+  for (const r of systemEvents.get(s)) {
+    const e = r.event.value as { type: string; value: { amount: bigint } };
+    if (r.event.type === "Balances" && e.type === "DustLost") books.dust += e.value.amount;
+  }
 }
 
-function checkBooks(f: StakingFixture, initial: bigint, vanished: bigint): void {
+function checkBooks(f: StakingFixture, initial: bigint, books: Books): void {
   const sf = sumFree(f.s);
-  assert.equal(balances.TotalIssuance.get(f.s), sf, "Balances.TotalIssuance = Σ free");
-  assert.equal(sf + sumSubnetTao(f.s) + vanished, initial, "TAO conserved");
+  assert.equal(
+    balances.TotalIssuance.get(f.s),
+    sf,
+    "Balances.TotalIssuance = Σ free, subnet accounts included",
+  );
+  assert.equal(
+    sf,
+    initial - books.dust,
+    "staking moves TAO between accounts; only reaped dust leaves issuance",
+  );
+  let excess = 0n;
+  for (const n of NETS) {
+    const extra = books.excess.get(n) ?? 0n;
+    assert.equal(subnetAccountExcess(f.s, n), extra, `subnet ${n}'s account = SubnetTAO + booked excess`);
+    assert.ok(extra >= 0n, `subnet ${n}'s account holds at least SubnetTAO`);
+    excess += extra;
+  }
+  assert.equal(free(f, burnAccountId()), books.burned, "the burn account holds exactly the burned fees");
+  assert.equal(free(f, AUTHOR), books.authorPaid, "the author holds exactly the fees paid to it");
+  assert.equal(
+    sf - sumSubnetAccounts(f.s) + sumSubnetTao(f.s) + excess,
+    initial - books.dust,
+    "TAO conserved: coldkeys, author and burn account + pools + excess",
+  );
   for (const n of NETS) {
     let positions = 0n;
     for (let h = 0; h <= KEYS; h++) positions += st.TotalHotkeyAlpha.get(f.s, hk(h), n);
@@ -308,8 +380,13 @@ describe("staking extrinsics, random sequences", () => {
     fc.assert(
       fc.property(fc.boolean(), fc.array(opArb, { minLength: 100, maxLength: 100 }), (author, sequence) => {
         const f = stakingFixture({ accounts: KEYS + 1, balance: 2_000n * TAO, author });
-        const initial = sumFree(f.s) + sumSubnetTao(f.s);
-        let vanished = 0n;
+        const initial = balances.TotalIssuance.get(f.s);
+        assert.equal(
+          sumSubnetAccounts(f.s),
+          sumSubnetTao(f.s),
+          "genesis: each subnet account holds its pool",
+        );
+        const books: Books = { excess: new Map(), burned: 0n, dust: 0n, authorPaid: 0n };
         for (const op of sequence) {
           ops++;
           systemEvents.set(f.s, []);
@@ -322,7 +399,7 @@ describe("staking extrinsics, random sequences", () => {
               "ok"
             )
               continue;
-            vanished += vanishedInCall(subtensorEvents(f.s), taoBefore, f, author, true);
+            bookCall(books, f.s, taoBefore, author, true);
             systemEvents.set(f.s, []);
             const r = run(
               f,
@@ -332,8 +409,9 @@ describe("staking extrinsics, random sequences", () => {
             if (r === "ok") {
               succeeded++;
               assert.ok(free(f, c) <= freeBefore, `round trip returned ${free(f, c) - freeBefore} RAO more`);
+              bookCall(books, f.s, taoBefore, author, true);
             }
-            checkBooks(f, initial, vanished);
+            checkBooks(f, initial, books);
             continue;
           }
           const [who, c] = toCall(f, op);
@@ -344,9 +422,8 @@ describe("staking extrinsics, random sequences", () => {
             continue;
           }
           succeeded++;
-          vanished += vanishedInCall(subtensorEvents(f.s), taoBefore, f, author, op.k !== "addLimit");
-          checkBooks(f, initial, vanished);
-          if (author) assert.ok(free(f, AUTHOR) >= 0n);
+          bookCall(books, f.s, taoBefore, author, op.k !== "addLimit");
+          checkBooks(f, initial, books);
         }
       }),
       { numRuns: 100 },

@@ -9,6 +9,7 @@ import { storage as balances } from "../../balances/pallet.ts";
 import { freeBalance, setFreeBalance } from "../../system/account.ts";
 import { storage as system } from "../../system/pallet.ts";
 import { storage as st } from "../pallet.ts";
+import { creditSubnetAccount, isSubnetAccountId, subnetAccountBalance } from "../subnetAccount.ts";
 
 export const TAO = 1_000_000_000n;
 export const ck = (i: number) => new Uint8Array(32).fill(0x10 + i);
@@ -35,8 +36,9 @@ export const DEFAULT_SUBNETS: SubnetSpec[] = [
 ];
 
 /**
- * Root (netuid 0, stable) plus `subnets` (dynamic, subtoken enabled); coldkey i owns hotkey i and holds
- * `balance` free TAO; Balances.TotalIssuance is the sum of those balances.
+ * Root (netuid 0, stable) plus `subnets` (dynamic, subtoken enabled), each subnet's account holding exactly
+ * its `SubnetTAO` (as after genesis); coldkey i owns hotkey i and holds `balance` free TAO;
+ * Balances.TotalIssuance is the sum of every balance, the subnet accounts' included.
  */
 export function stakingFixture(
   opts: {
@@ -59,6 +61,8 @@ export function stakingFixture(
     st.SubnetMechanism.set(s, n.netuid, 1);
     st.SubnetTAO.set(s, n.netuid, n.tao);
     st.SubnetAlphaIn.set(s, n.netuid, n.alpha);
+    creditSubnetAccount(s, n.netuid, n.tao);
+    balances.TotalIssuance.mutate(s, (t) => t + n.tao);
   }
   const ex = new Executive();
   ex.initializeBlock(s, {
@@ -108,6 +112,18 @@ export function subtensorEvents(s: MemoryState): Array<[string, unknown]> {
     });
 }
 
+/** The Balances.Transfer events deposited since the last reset, as [from, to, amount]. */
+export function balancesTransfers(s: MemoryState): Array<[Uint8Array, Uint8Array, bigint]> {
+  return systemEvents
+    .get(s)
+    .filter((r) => r.event.type === "Balances")
+    .map(
+      (r) => r.event.value as { type: string; value: { from: Uint8Array; to: Uint8Array; amount: bigint } },
+    )
+    .filter((e) => e.type === "Transfer")
+    .map((e) => [e.value.from, e.value.to, e.value.amount]);
+}
+
 export const free = (f: StakingFixture, who: Uint8Array) => freeBalance(f.s, who);
 
 /** Σ free balances over every account in System.Account. */
@@ -116,6 +132,17 @@ export function sumFree(s: MemoryState): bigint {
   for (const [, info] of system.Account.entries(s)) sum += info.data.free;
   return sum;
 }
+
+/** Σ free balances over the subnet accounts only. */
+export function sumSubnetAccounts(s: MemoryState): bigint {
+  let sum = 0n;
+  for (const [[who], info] of system.Account.entries(s)) if (isSubnetAccountId(who)) sum += info.data.free;
+  return sum;
+}
+
+/** What the subnet's account holds beyond its pool's `SubnetTAO` (never negative in a consistent state). */
+export const subnetAccountExcess = (s: MemoryState, netuid: number): bigint =>
+  subnetAccountBalance(s, netuid) - st.SubnetTAO.get(s, netuid);
 
 /** Σ SubnetTAO over every subnet. */
 export function sumSubnetTao(s: MemoryState): bigint {

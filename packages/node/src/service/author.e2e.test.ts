@@ -4,38 +4,31 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { builtInChainSpec, encodeExtrinsic, mortalEra, signExtrinsic } from "@opentao/runtime";
-import { ApiPromise, WsProvider } from "@polkadot/api";
+import { encodeExtrinsic, mortalEra, signExtrinsic } from "@opentao/runtime";
+import type { ApiPromise, WsProvider } from "@polkadot/api";
 import { Keyring } from "@polkadot/keyring";
 import type { KeyringPair } from "@polkadot/keyring/types";
-import { cryptoWaitReady } from "@polkadot/util-crypto";
 import { _void, compact, Option, Struct, u64, Variant } from "@polkadot-api/substrate-bindings";
-import { pino } from "pino";
 import WebSocket from "ws";
-import { Node } from "./node.ts";
+import type { Node } from "./node.ts";
+import { connectPjs, type PjsClient, startDevNode } from "./testNode.ts";
 
 let node: Node;
 let api: ApiPromise;
 let provider: WsProvider;
-let clock = 1_700_000_000_000n;
+const _clock = 1_700_000_000_000n;
 const TAO = 1_000_000_000n;
 let alice: KeyringPair;
 let bob: KeyringPair;
 let charlie: KeyringPair;
 let dave: KeyringPair;
 
+let client: PjsClient;
+
 before(async () => {
-  await cryptoWaitReady();
-  node = await Node.start({
-    spec: builtInChainSpec("dev"),
-    tmp: true,
-    port: 0,
-    sealing: "instant",
-    logger: pino({ level: "silent" }),
-    now: () => (clock += 12_000n),
-  });
-  provider = new WsProvider(`ws://127.0.0.1:${node.port}`);
-  api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+  node = await startDevNode("instant");
+  client = await connectPjs(node);
+  ({ api, provider } = client);
   const keyring = new Keyring({ type: "sr25519" });
   alice = keyring.addFromUri("//Alice");
   bob = keyring.addFromUri("//Bob");
@@ -44,8 +37,7 @@ before(async () => {
 });
 
 after(async () => {
-  await api?.disconnect();
-  await provider?.disconnect();
+  await client?.close();
   await node?.stop();
 });
 

@@ -4,20 +4,17 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { builtInChainSpec } from "@opentao/runtime";
-import { ApiPromise, WsProvider } from "@polkadot/api";
+import type { ApiPromise, WsProvider } from "@polkadot/api";
 import type { SubmittableExtrinsic } from "@polkadot/api/types";
 import { Keyring } from "@polkadot/keyring";
 import type { KeyringPair } from "@polkadot/keyring/types";
-import { cryptoWaitReady } from "@polkadot/util-crypto";
-import { pino } from "pino";
-import { Node } from "./node.ts";
+import type { Node } from "./node.ts";
+import { connectPjs, type PjsClient, startDevNode } from "./testNode.ts";
 
 const TAO = 1_000_000_000n;
 let node: Node;
 let api: ApiPromise;
 let provider: WsProvider;
-let clock = 1_700_000_000_000n;
 const nonces = new Map<string, number>();
 
 // biome-ignore lint/suspicious/noExplicitAny: decorated codecs are untyped without generated augmentation
@@ -68,18 +65,12 @@ let charlie: KeyringPair;
 let charlieHot: KeyringPair;
 let netuid: number;
 
+let client: PjsClient;
+
 before(async () => {
-  await cryptoWaitReady();
-  node = await Node.start({
-    spec: builtInChainSpec("dev"),
-    tmp: true,
-    port: 0,
-    sealing: "manual",
-    logger: pino({ level: "silent" }),
-    now: () => (clock += 12_000n),
-  });
-  provider = new WsProvider(`ws://127.0.0.1:${node.port}`);
-  api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+  node = await startDevNode("manual");
+  client = await connectPjs(node);
+  ({ api, provider } = client);
   const keyring = new Keyring({ type: "sr25519" });
   alice = keyring.addFromUri("//Alice");
   ownerHot = keyring.addFromUri("//Alice//owner");
@@ -90,8 +81,7 @@ before(async () => {
 });
 
 after(async () => {
-  await api?.disconnect();
-  await provider?.disconnect();
+  await client?.close();
   await node?.stop();
 });
 

@@ -3,29 +3,18 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { builtInChainSpec } from "@opentao/runtime";
 import { Keyring } from "@polkadot/keyring";
-import { cryptoWaitReady } from "@polkadot/util-crypto";
-import { pino } from "pino";
 import { createClient, type PolkadotClient } from "polkadot-api";
 import { getWsProvider } from "polkadot-api/ws";
 import { WebSocket } from "ws";
-import { Node } from "./node.ts";
+import type { Node } from "./node.ts";
+import { startDevNode } from "./testNode.ts";
 
 let node: Node;
 let client: PolkadotClient;
-let clock = 1_700_000_000_000n;
 
 before(async () => {
-  await cryptoWaitReady();
-  node = await Node.start({
-    spec: builtInChainSpec("dev"),
-    tmp: true,
-    port: 0,
-    sealing: "manual",
-    logger: pino({ level: "silent" }),
-    now: () => (clock += 12_000n),
-  });
+  node = await startDevNode("manual");
   node.sealBlock();
   // Node 20 has no global WebSocket: papi takes the `ws` class.
   client = createClient(getWsProvider(`ws://127.0.0.1:${node.port}`, { websocketClass: WebSocket as never }));

@@ -28,7 +28,12 @@ export {
   systemEvents,
   TRANSACTION_VERSION,
 } from "./runtime/definition.ts";
-export { Executive, implementedCalls, type RuntimeCallValue, type RuntimeConfig } from "./runtime/executive.ts";
+export {
+  Executive,
+  implementedCalls,
+  type RuntimeCallValue,
+  type RuntimeConfig,
+} from "./runtime/executive.ts";
 export type { CallHandler, CallHandlers } from "./runtime/handlers.ts";
 export * from "./runtime/weights.ts";
 export { bittensorRuntimeApis, executeRuntimeApi } from "./runtimeApi/index.ts";

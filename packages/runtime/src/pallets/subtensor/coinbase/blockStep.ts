@@ -14,11 +14,11 @@ import { storage as swapStorage } from "../../swap/pallet.ts";
 import { storage as system } from "../../system/pallet.ts";
 import { registrationBlockStep } from "../registration/blockStep.ts";
 import { runAutoClaimRootDivs } from "../root/claim.ts";
+import { applyPendingChildKeys } from "../staking/children.ts";
 import { storage as st } from "../storage.ts";
 import { clearDividendRecords, distributeEmission, drainPending } from "./distribute.ts";
 import { allSubnetNetuids, type EmitPhaseReport, emitPhase, subnetsToEmitTo } from "./emission.ts";
 import type { EmissionRule } from "./flow.ts";
-import { doSetPendingChildren } from "./pendingChildren.ts";
 import { mintTao } from "./tao.ts";
 
 const ROOT = 0;
@@ -114,7 +114,8 @@ export function blockStep(ctx: CallContext, rule: EmissionRule = "price"): Block
   updateRootProp(s, report.emitting);
   // try_set_pending_children: subnets whose epoch slot was consumed this block.
   for (const netuid of allSubnetNetuids(s))
-    if (st.LastEpochBlock.get(s, netuid) === block) doSetPendingChildren(ctx, netuid, block);
+    if (st.LastEpochBlock.get(s, netuid) === block)
+      applyPendingChildKeys(s, ctx.blockNumber, { netuid, deposit: ctx.deposit });
   runAutoClaimRootDivs(ctx, system.ParentHash.get(s));
   return report;
 }

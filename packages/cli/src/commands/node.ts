@@ -18,6 +18,7 @@ export interface NodeFlags {
   rpcExternal?: boolean;
   sealing: string;
   blockTime: string;
+  syncFrom?: string;
 }
 
 /** `dev`, `local` or a JSON file the user wrote (the runtime itself does no I/O). */
@@ -49,6 +50,8 @@ export async function runNode(flags: NodeFlags): Promise<Node> {
   const blockTimeMs = Number(flags.blockTime);
   if (!Number.isInteger(blockTimeMs) || blockTimeMs < 100)
     throw new Error(`--block-time must be at least 100 ms, not ${flags.blockTime}`);
+  if (flags.syncFrom !== undefined && !/^wss?:\/\/.+/.test(flags.syncFrom))
+    throw new Error(`--sync-from must be a ws:// or wss:// URL, not ${flags.syncFrom}`);
   // Substrate's --dev runs on a temporary base path unless one is given.
   const tmp = flags.tmp || (flags.dev && !flags.basePath);
   const basePath = flags.basePath ?? join(homedir(), ".opentao", "chains", spec.id);
@@ -64,13 +67,18 @@ export async function runNode(flags: NodeFlags): Promise<Node> {
     sealing,
     blockTimeMs,
     logger,
+    syncFrom: flags.syncFrom,
   });
   const host = flags.rpcExternal ? "0.0.0.0" : "127.0.0.1";
   logger.info(
     `${spec.name} chain (${spec.id}), genesis ${node.store.genesisHash}, ${tmp ? "temporary storage" : `base path ${basePath}`}`,
   );
   logger.info(
-    `RPC listening on ws://${host}:${node.port} (HTTP on http://${host}:${node.port}), sealing ${sealing}${sealing === "interval" ? ` every ${blockTimeMs} ms` : ""}`,
+    `RPC listening on ws://${host}:${node.port} (HTTP on http://${host}:${node.port}), ${
+      flags.syncFrom
+        ? `following ${flags.syncFrom} (blocks re-executed and checked)`
+        : `sealing ${sealing}${sealing === "interval" ? ` every ${blockTimeMs} ms` : ""}`
+    }`,
   );
   const stop = async () => {
     logger.info("stopping");
@@ -94,6 +102,10 @@ export function nodeCommand(program: Command): void {
     .option("--rpc-external", "listen on all interfaces instead of 127.0.0.1")
     .option("--sealing <mode>", "instant (a block per transaction), interval or manual", "interval")
     .option("--block-time <ms>", "interval sealing period", "12000")
+    .option(
+      "--sync-from <url>",
+      "follower: import and re-execute the blocks of the authority at this ws:// URL",
+    )
     .action(async (flags: NodeFlags) => {
       try {
         await runNode(flags);

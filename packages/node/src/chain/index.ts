@@ -1,8 +1,9 @@
-// The chain on the authority: genesis from a chain spec, and block production over the store.
+// The chain: genesis from a chain spec, block production on the authority and block import on followers.
 export {
   BlockProducer,
   type Exclusion,
   extrinsicsRoot,
+  ImportError,
   type IncludedResult,
   type ProducedBlock,
 } from "./producer.ts";

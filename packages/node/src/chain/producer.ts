@@ -4,6 +4,7 @@
 import { blake2_256 } from "@opentao/primitives";
 import {
   type ChainSpec,
+  decodeExtrinsic,
   describeError,
   Executive,
   encodeExtrinsic,
@@ -62,6 +63,11 @@ function encodeHeader(
   });
 }
 
+/** A block from the authority that this node cannot reproduce exactly: refused, nothing written. */
+export class ImportError extends Error {
+  override name = "ImportError";
+}
+
 export class BlockProducer {
   readonly #executive: Executive;
 
@@ -102,6 +108,64 @@ export class BlockProducer {
     /** Raw storage writes (null deletes) applied before the block opens: dev_setStorage. */
     storage?: ReadonlyArray<readonly [Uint8Array, Uint8Array | null]>,
   ): ProducedBlock {
+    const built = this.#build(now, extrinsics, verified, storage);
+    const ref = this.store.commitBlock(built.staged, built.header, built.body);
+    return { hash: ref.hash, number: ref.number, ...built.result };
+  }
+
+  /**
+   * A follower's import: re-execute a block the authority built (`header` SCALE, `body` as served, the timestamp
+   * inherent first) on our best block and commit it only if it comes out byte-identical — same parent, number,
+   * state commitment and extrinsics root. Anything else is refused with an ImportError and nothing is written.
+   */
+  importBlock(header: Uint8Array, body: readonly Uint8Array[]): ProducedBlock {
+    const h = blockHeader.dec(header);
+    const parent = this.store.best();
+    if (h.parentHash !== parent.hash)
+      throw new ImportError(
+        `block ${h.number} builds on ${h.parentHash}, not on our best block ${parent.hash}`,
+      );
+    let now: bigint;
+    try {
+      const inherent = decodeExtrinsic(body[0] ?? new Uint8Array());
+      const call = inherent.call as { type: string; value: { type: string; value: { now: bigint } } };
+      if (inherent.signed || call.type !== "Timestamp" || call.value.type !== "set")
+        throw new Error("not Timestamp.set");
+      now = call.value.value.now;
+    } catch (e) {
+      throw new ImportError(
+        `block ${h.number}: the first extrinsic is not the timestamp inherent (${(e as Error).message})`,
+      );
+    }
+    const built = this.#build(now, body.slice(1));
+    if (built.result.excluded.length > 0) {
+      const x = built.result.excluded[0];
+      throw new ImportError(
+        `block ${h.number}: extrinsic ${x.position + 1} is invalid here (${x.reason}: ${x.detail})`,
+      );
+    }
+    if (toHex(blake2_256(built.header)) !== toHex(blake2_256(header))) {
+      const ours = blockHeader.dec(built.header);
+      const what =
+        ours.stateRoot !== h.stateRoot
+          ? "state commitment"
+          : ours.extrinsicRoot !== h.extrinsicRoot
+            ? "extrinsics root"
+            : "header";
+      throw new ImportError(
+        `block ${h.number}: our ${what} differs from the authority's (${ours.stateRoot} ≠ ${h.stateRoot})`,
+      );
+    }
+    const ref = this.store.commitBlock(built.staged, built.header, built.body);
+    return { hash: ref.hash, number: ref.number, ...built.result };
+  }
+
+  #build(
+    now: bigint,
+    extrinsics: readonly Uint8Array[],
+    verified?: ReadonlySet<Uint8Array>,
+    storage?: ReadonlyArray<readonly [Uint8Array, Uint8Array | null]>,
+  ) {
     const parent = this.store.best();
     const number = parent.number + 1;
     const pending = new PendingState(this.store.stateAt(parent.hash));
@@ -178,7 +242,6 @@ export class BlockProducer {
       fromHex(staged.stateRoot),
       extrinsicsRoot(body),
     );
-    const ref = this.store.commitBlock(staged, header, body);
-    return { hash: ref.hash, number: ref.number, included, includedHashes, excluded };
+    return { staged, header, body, result: { included, includedHashes, excluded } };
   }
 }

@@ -7,12 +7,13 @@ import { cryptoReady } from "@opentao/primitives";
 import { type ChainSpec, runtimeMetadata, runtimeVersion, systemStorage } from "@opentao/runtime";
 import { blockHeader, getSs58AddressInfo } from "@polkadot-api/substrate-bindings";
 import type { Logger } from "pino";
-import { BlockProducer } from "../chain/index.ts";
+import { BlockProducer, type ProducedBlock } from "../chain/index.ts";
 import { type PoolOptions, TransactionPool, type TxStatus } from "../pool/pool.ts";
 import { validateTransaction } from "../pool/validate.ts";
 import { RpcError, RpcServer } from "../rpc/index.ts";
 import { BlockStore, type HexHash } from "../store/index.ts";
 import { dryRun } from "./dryRun.ts";
+import { Follower } from "./follower.ts";
 import { stateCall } from "./runtimeApi.ts";
 
 export type Sealing = "instant" | "interval" | "manual";
@@ -33,6 +34,8 @@ export interface NodeOptions {
   /** The block author (fees go there); default the chain spec's sudo key, //Alice on dev. */
   author?: Uint8Array;
   pool?: PoolOptions;
+  /** Follower mode: import and re-execute the blocks of the authority at this ws:// URL instead of sealing. */
+  syncFrom?: string;
 }
 
 const hex = (b: Uint8Array): string => `0x${Buffer.from(b).toString("hex")}`;
@@ -97,6 +100,8 @@ export class Node {
   #clockOffset = 0n;
   #nextTimestamp: bigint | undefined;
   readonly pool: TransactionPool;
+  /** Set in follower mode. */
+  follower: Follower | undefined;
 
   private constructor(
     readonly store: BlockStore,
@@ -124,6 +129,20 @@ export class Node {
     const node = new Node(store, producer, rpc, options);
     node.#registerMethods();
     await rpc.listen();
+    if (options.syncFrom) {
+      try {
+        node.follower = await Follower.start(
+          options.syncFrom,
+          producer,
+          (block) => node.#announce(block),
+          rpc.logger,
+        );
+      } catch (e) {
+        await node.stop();
+        throw e;
+      }
+      return node;
+    }
     if ((options.sealing ?? "interval") === "interval")
       node.#timer = setInterval(() => {
         // A failed block is logged and the next interval tries again; the node keeps serving.
@@ -145,6 +164,7 @@ export class Node {
    * pool's ready transactions. `storage` (dev_setStorage) is written before the block opens.
    */
   sealBlock(extrinsics?: Uint8Array[], storage?: Array<[Uint8Array, Uint8Array | null]>) {
+    if (this.follower) throw new RpcError(-32000, "This node follows an authority and does not seal blocks");
     const clock = this.#clock();
     if (this.#nextTimestamp !== undefined) this.#clockOffset = this.#nextTimestamp - clock;
     this.#nextTimestamp = undefined;
@@ -155,11 +175,16 @@ export class Node {
     if (fromPool)
       for (const x of block.excluded)
         if (x.reason !== "Future" && x.reason !== "ExhaustsResources") this.pool.invalidate(txs[x.position]);
+    this.#announce(block);
+    return block;
+  }
+
+  /** A new best block (sealed or imported): re-validate the pool, push heads and storage changes. */
+  #announce(block: ProducedBlock): void {
     this.pool.onBlock(block.hash, block.includedHashes, this.store.stateAt(block.hash), block.number + 1);
     const header = headerJson(this.store.header(block.hash) as Uint8Array);
     for (const emit of this.#heads) emit(header);
     for (const push of this.#storageSubs) push();
-    return block;
   }
 
   /** Instant sealing: one block for whatever became ready in this turn of the event loop. */
@@ -195,6 +220,7 @@ export class Node {
 
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
+    this.follower?.close();
     await this.rpc.close();
     await this.store.close();
   }

@@ -27,6 +27,8 @@ export {
   SPEC_VERSION,
   systemEvents,
   TRANSACTION_VERSION,
+  TransactionSource,
+  TransactionValidity,
 } from "./runtime/definition.ts";
 export {
   Executive,

@@ -294,11 +294,17 @@ export class Node {
       "state_call",
       ([method, args, at]) => {
         if (typeof method !== "string") throw RpcError.invalidParams("method name");
+        const hash = this.#at(at);
         return hex(
           stateCall(
-            store.stateAt(this.#at(at)),
+            store.stateAt(hash),
             method,
             args === undefined || args === "" ? new Uint8Array() : bytes(args, "args"),
+            {
+              genesisHash: this.producer.genesisHash,
+              blockNumber: (store.numberOf(hash) as number) + 1,
+              parentHash: new Uint8Array(Buffer.from(hash.slice(2), "hex")),
+            },
           ),
         );
       },

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { Keyring } from "@polkadot/keyring";
 import { createClient, type PolkadotClient } from "polkadot-api";
+import { getPolkadotSigner } from "polkadot-api/signer";
 import { getWsProvider } from "polkadot-api/ws";
 import { WebSocket } from "ws";
 import type { Node } from "./node.ts";
@@ -14,7 +15,7 @@ let node: Node;
 let client: PolkadotClient;
 
 before(async () => {
-  node = await startDevNode("manual");
+  node = await startDevNode("instant");
   node.sealBlock();
   // Node 20 has no global WebSocket: papi takes the `ws` class.
   client = createClient(getWsProvider(`ws://127.0.0.1:${node.port}`, { websocketClass: WebSocket as never }));
@@ -47,4 +48,40 @@ test("papi decodes the metadata: constants, storage and the runtime version", as
   assert.equal(account.data.free, 1_000_000n * 1_000_000_000n);
   const nonce = await api.apis.AccountNonceApi.account_nonce(alice.address);
   assert.equal(nonce, 0);
+});
+
+test("papi signs and submits: a transfer and a subnet registration are finalized with their events", async () => {
+  const api = client.getUnsafeApi();
+  const keyring = new Keyring({ type: "sr25519" });
+  const alice = keyring.addFromUri("//Alice");
+  const bob = keyring.addFromUri("//Bob");
+  const signer = getPolkadotSigner(alice.publicKey, "Sr25519", (input) => alice.sign(input));
+  const before = ((await api.query.System.Account.getValue(bob.address)) as { data: { free: bigint } }).data
+    .free;
+  const sent = await api.tx.Balances.transfer_keep_alive({
+    dest: { type: "Id", value: bob.address },
+    value: 3_000_000_000n,
+  }).signAndSubmit(signer);
+  assert.equal(sent.ok, true);
+  assert.ok(
+    sent.events.some((e) => e.type === "TransactionPayment" && e.value.type === "TransactionFeePaid"),
+  );
+  const after = (
+    (await api.query.System.Account.getValue(bob.address, { at: sent.block.hash })) as {
+      data: { free: bigint };
+    }
+  ).data.free;
+  assert.equal(after - before, 3_000_000_000n);
+
+  const hotkey = keyring.addFromUri("//Alice//papi-owner");
+  const created = await api.tx.SubtensorModule.register_network({ hotkey: hotkey.address }).signAndSubmit(
+    signer,
+  );
+  assert.equal(created.ok, true);
+  const added = created.events.find((e) => e.type === "SubtensorModule" && e.value.type === "NetworkAdded");
+  assert.ok(added, "NetworkAdded emitted");
+  // A failing call comes back as a dispatch error by name.
+  const failed = await api.tx.SubtensorModule.start_call({ netuid: 77 }).signAndSubmit(signer);
+  assert.equal(failed.ok, false);
+  assert.match(JSON.stringify(failed.dispatchError), /SubnetNotExists/);
 });

@@ -16,6 +16,7 @@ import {
   runtimeVersion,
   type StateReader,
   systemStorage,
+  TransactionValidity,
   weightToFee,
 } from "@opentao/runtime";
 import {
@@ -29,6 +30,7 @@ import {
   Variant,
   Vector,
 } from "@polkadot-api/substrate-bindings";
+import { validateTransaction } from "../pool/validate.ts";
 import { RpcError } from "../rpc/index.ts";
 
 const OpaqueMetadata = Bytes();
@@ -62,7 +64,58 @@ function feeQueryInput(method: string, args: Uint8Array): { xt: DecodedExtrinsic
 }
 
 /** Run `method` with SCALE-encoded `args` against `state`; the SCALE result. */
-export function stateCall(state: StateReader, method: string, args: Uint8Array): Uint8Array {
+/** The chain facts transaction validity needs: the block the call is made at is the parent of `blockNumber`. */
+export interface CallChain {
+  genesisHash: Uint8Array;
+  blockNumber: number;
+  parentHash: Uint8Array;
+}
+
+/**
+ * `TaggedTransactionQueue_validate_transaction(source, tx, block_hash)`: the pool's checks, answered as
+ * Substrate's `TransactionValidity` (requires/provides tags are signer ++ nonce, as frame_system's CheckNonce).
+ */
+function validateTransactionCall(state: StateReader, args: Uint8Array, chain: CallChain): Uint8Array {
+  if (args.length < 1 + 32 + 2)
+    throw new RpcError(
+      -32602,
+      "Invalid params",
+      "validate_transaction takes (source, extrinsic, block hash)",
+    );
+  const v = validateTransaction(state, new Uint8Array(args.subarray(1, args.length - 32)), chain);
+  if (!v.ok) {
+    if (v.kind === "Malformed")
+      throw new RpcError(-32000, "Client error: Execution failed", `validate_transaction: ${v.detail}`);
+    return TransactionValidity.codec.enc({
+      success: false,
+      value: { type: v.kind, value: { type: v.reason, value: undefined } },
+    });
+  }
+  const { tx } = v;
+  const tag = (nonce: number) => {
+    const out = new Uint8Array(36);
+    out.set(tx.xt.signer);
+    new DataView(out.buffer).setUint32(32, nonce, true);
+    return out;
+  };
+  return TransactionValidity.codec.enc({
+    success: true,
+    value: {
+      priority: tx.priority,
+      requires: tx.nonce > tx.accountNonce ? [tag(tx.nonce - 1)] : [],
+      provides: [tag(tx.nonce)],
+      longevity: Number.isFinite(tx.death) ? BigInt(tx.death - chain.blockNumber) : (1n << 64n) - 1n,
+      propagate: true,
+    },
+  });
+}
+
+export function stateCall(
+  state: StateReader,
+  method: string,
+  args: Uint8Array,
+  chain?: CallChain,
+): Uint8Array {
   const md = runtimeMetadata();
   switch (method) {
     case "Core_version":
@@ -83,6 +136,10 @@ export function stateCall(state: StateReader, method: string, args: Uint8Array):
         throw new RpcError(-32602, "Invalid params", "AccountNonceApi_account_nonce takes an AccountId32");
       return u32.enc(systemStorage.Account.get(state, args).nonce);
     }
+    case "TaggedTransactionQueue_validate_transaction":
+      if (!chain)
+        throw new RpcError(-32000, "Client error: Execution failed", `${method} needs the chain context`);
+      return validateTransactionCall(state, args, chain);
     case "TransactionPaymentApi_query_info": {
       // Clients sign with a dummy signature: only the call, its length and the tip matter.
       const { xt, len } = feeQueryInput(method, args);

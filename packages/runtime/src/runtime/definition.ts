@@ -37,6 +37,46 @@ export const TRANSACTION_VERSION = 1;
 
 const RUNTIME = "node_subtensor_runtime";
 
+const TV = ["sp_runtime", "transaction_validity"];
+export const TransactionSource = T.enum([...TV, "TransactionSource"], {
+  InBlock: { index: 0 },
+  Local: { index: 1 },
+  External: { index: 2 },
+});
+const ValidTransaction = T.struct([...TV, "ValidTransaction"], {
+  priority: T.u64,
+  requires: T.vec(T.bytes(T.u8)),
+  provides: T.vec(T.bytes(T.u8)),
+  longevity: T.u64,
+  propagate: T.bool,
+});
+const InvalidTransaction = T.enum([...TV, "InvalidTransaction"], {
+  Call: { index: 0 },
+  Payment: { index: 1 },
+  Future: { index: 2 },
+  Stale: { index: 3 },
+  BadProof: { index: 4 },
+  AncientBirthBlock: { index: 5 },
+  ExhaustsResources: { index: 6 },
+  Custom: { index: 7, fields: [{ type: T.u8 }] },
+  BadMandatory: { index: 8 },
+  MandatoryValidation: { index: 9 },
+  BadSigner: { index: 10 },
+  IndeterminateImplicit: { index: 11 },
+  UnknownOrigin: { index: 12 },
+});
+const UnknownTransaction = T.enum([...TV, "UnknownTransaction"], {
+  CannotLookup: { index: 0 },
+  NoUnsignedValidator: { index: 1 },
+  Custom: { index: 2, fields: [{ type: T.u8 }] },
+});
+const TransactionValidityError = T.enum([...TV, "TransactionValidityError"], {
+  Invalid: { index: 0, fields: [{ type: InvalidTransaction }] },
+  Unknown: { index: 1, fields: [{ type: UnknownTransaction }] },
+});
+/** `TransactionValidity`: Result<ValidTransaction, TransactionValidityError>. */
+export const TransactionValidity = T.result(ValidTransaction, TransactionValidityError);
+
 // Runtime APIs, declared once: the metadata lists them and RuntimeVersion.apis carries their ids.
 const runtimeApis: RuntimeApiDecl[] = [
   {
@@ -72,6 +112,22 @@ const runtimeApis: RuntimeApiDecl[] = [
         inputs: [{ name: "account", type: AccountId32 }],
         output: T.u32,
         docs: [" Get current account nonce of given `AccountId`."],
+      },
+    ],
+  },
+  {
+    // Transaction-pool validity (finney version 3): polkadot-api asks it before broadcasting a transaction.
+    name: "TaggedTransactionQueue",
+    version: 3,
+    methods: [
+      {
+        name: "validate_transaction",
+        inputs: [
+          { name: "source", type: TransactionSource },
+          { name: "tx", type: T.lazy(() => uncheckedExtrinsic) },
+          { name: "block_hash", type: H256 },
+        ],
+        output: TransactionValidity,
       },
     ],
   },

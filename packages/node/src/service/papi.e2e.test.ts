@@ -13,6 +13,7 @@ import { startDevNode } from "./testNode.ts";
 
 let node: Node;
 let client: PolkadotClient;
+let papiNetuid: number;
 
 before(async () => {
   node = await startDevNode("instant");
@@ -80,8 +81,63 @@ test("papi signs and submits: a transfer and a subnet registration are finalized
   assert.equal(created.ok, true);
   const added = created.events.find((e) => e.type === "SubtensorModule" && e.value.type === "NetworkAdded");
   assert.ok(added, "NetworkAdded emitted");
+  papiNetuid = (added.value.value as [number, number])[0];
   // A failing call comes back as a dispatch error by name.
   const failed = await api.tx.SubtensorModule.start_call({ netuid: 77 }).signAndSubmit(signer);
   assert.equal(failed.ok, false);
   assert.match(JSON.stringify(failed.dispatchError), /SubnetNotExists/);
+});
+
+test("papi runs the subnet flow: start, register, stake with a limit, set weights, a tempo, incentives", async () => {
+  const api = client.getUnsafeApi();
+  const keyring = new Keyring({ type: "sr25519" });
+  const signerOf = (pair: ReturnType<typeof keyring.addFromUri>) =>
+    getPolkadotSigner(pair.publicKey, "Sr25519", (input) => pair.sign(input));
+  const alice = keyring.addFromUri("//Alice");
+  // The subnet papi created above (one network registration per rate-limit window); its owner hotkey is uid 0.
+  const owner = keyring.addFromUri("//Alice//papi-owner");
+  const vali = keyring.addFromUri("//Alice//papi-validator");
+  const miner = keyring.addFromUri("//Alice//papi-miner");
+  const asAlice = signerOf(alice);
+  // biome-ignore lint/suspicious/noExplicitAny: papi's unsafe API has untyped events
+  const ok = async (tx: any, signer = asAlice) => {
+    const r = await tx.signAndSubmit(signer);
+    assert.equal(r.ok, true, JSON.stringify(r.dispatchError));
+    return r as { events: Array<{ type: string; value: { type: string; value: unknown } }> };
+  };
+  const netuid = papiNetuid;
+  await ok(api.tx.SubtensorModule.start_call({ netuid }));
+  await ok(api.tx.SubtensorModule.burned_register({ netuid, hotkey: vali.address }));
+  await ok(api.tx.SubtensorModule.burned_register({ netuid, hotkey: miner.address }));
+  const price = (await api.apis.SwapRuntimeApi.current_alpha_price(netuid)) as bigint;
+  await ok(
+    api.tx.SubtensorModule.add_stake_limit({
+      hotkey: vali.address,
+      netuid,
+      amount_staked: 100_000_000_000n,
+      limit_price: price * 2n,
+      allow_partial: false,
+    }),
+  );
+  await ok(
+    api.tx.Balances.transfer_keep_alive({ dest: { type: "Id", value: vali.address }, value: 10n ** 10n }),
+  );
+  const tempo = (await api.query.SubtensorModule.Tempo.getValue(netuid)) as number;
+  await client._request("dev_newBlock", [{ count: tempo + 2 }]);
+  await ok(
+    api.tx.SubtensorModule.set_weights({ netuid, dests: [0, 1, 2], weights: [0, 0, 65535], version_key: 0n }),
+    signerOf(vali),
+  );
+  await client._request("dev_newBlock", [{ count: tempo + 2 }]);
+  const best = await client.getFinalizedBlock();
+  const incentive = (await api.query.SubtensorModule.Incentive.getValue(netuid, {
+    at: best.hash,
+  })) as number[];
+  assert.equal(incentive[2], 65535, `incentive ${incentive}`);
+  const metagraph = (await api.apis.SubnetInfoRuntimeApi.get_metagraph(netuid, { at: best.hash })) as {
+    hotkeys: string[];
+    incentives: number[];
+  };
+  assert.deepEqual(metagraph.hotkeys, [owner.address, vali.address, miner.address]);
+  assert.deepEqual(metagraph.incentives, incentive);
 });

@@ -103,10 +103,35 @@ export class StorageItem<K extends unknown[], V> {
         : new Uint8Array([0]);
   }
 
+  /**
+   * Keys already built, by their arguments: the same (netuid, hotkey…) keys are read and written many times a
+   * block, and encoding + hashing + concatenating them was a fifth of a coinbase block. Bounded; keys are never
+   * mutated by the state layer, so the cached arrays are shared.
+   */
+  readonly #keyCache = new Map<string, Uint8Array>();
+
   /** The full storage key for these key values. */
   key(...k: K): Uint8Array {
     if (k.length !== this.keys.length)
       throw new TypeError(`${this.pallet}.${this.name}: expected ${this.keys.length} keys, got ${k.length}`);
+    if (k.length === 0) return this.prefix;
+    let id = "";
+    for (const x of k)
+      id +=
+        x instanceof Uint8Array
+          ? `b${Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString("latin1")}\u0000`
+          : typeof x === "number" || typeof x === "bigint" || typeof x === "boolean"
+            ? `n${x}\u0000`
+            : `j${JSON.stringify(x, (_, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? [...v] : v))}\u0000`;
+    const hit = this.#keyCache.get(id);
+    if (hit) return hit;
+    const key = this.#buildKey(k);
+    if (this.#keyCache.size >= 100_000) this.#keyCache.clear();
+    this.#keyCache.set(id, key);
+    return key;
+  }
+
+  #buildKey(k: K): Uint8Array {
     const parts = [this.prefix];
     for (let i = 0; i < k.length; i++) {
       const { hasher, type } = this.keys[i] as StorageKey<unknown>;

@@ -1,6 +1,6 @@
 // @opentao/primitives: numbers, units and encodings shared by the runtime, node and SDK; no chain logic.
 
-export { concatBytes } from "./bytes.ts";
+export { bytesEqual, concatBytes } from "./bytes.ts";
 export * from "./fixed/index.ts";
 export {
   blake2_64,

@@ -2,46 +2,18 @@
 // blocks on its interval and stops cleanly on SIGTERM; bad flags and chain specs get one clear line, exit 2.
 
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { signExtrinsic } from "@opentao/runtime";
 import { Keyring } from "@polkadot/keyring";
 import { cryptoWaitReady } from "@polkadot/util-crypto";
-
-const bin = join(dirname(fileURLToPath(import.meta.url)), "../../bin/opentao.mjs");
-
-async function rpc(port: number, method: string, params: unknown[] = []) {
-  const res = await fetch(`http://127.0.0.1:${port}/`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  return ((await res.json()) as { result: unknown }).result;
-}
+import { bin, rpc, spawnNode } from "./testSpawn.ts";
 
 test("opentao node --dev serves JSON-RPC, seals blocks and stops on SIGTERM", async () => {
-  const child = spawn(process.execPath, [bin, "node", "--dev", "--rpc-port", "0", "--block-time", "300"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout.on("data", (d) => {
-    out += d;
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no endpoint printed: ${out}`)), 30_000);
-    const check = setInterval(() => {
-      const m = out.match(/RPC listening on ws:\/\/127\.0\.0\.1:(\d+)/);
-      if (m) {
-        clearTimeout(t);
-        clearInterval(check);
-        resolve(Number(m[1]));
-      }
-    }, 50);
-  });
+  const { child, port } = await spawnNode(["node", "--dev", "--rpc-port", "0", "--block-time", "300"]);
   assert.equal(await rpc(port, "system_chain"), "Development");
   let number = 0;
   for (let i = 0; i < 60 && number < 2; i++) {
@@ -58,29 +30,16 @@ test("opentao node --dev serves JSON-RPC, seals blocks and stops on SIGTERM", as
 
 test("opentao node --sealing instant: a submitted transfer is sealed at once, the pool's next index follows", async () => {
   await cryptoWaitReady();
-  const child = spawn(
-    process.execPath,
-    [bin, "node", "--dev", "--tmp", "--rpc-port", "0", "--sealing", "instant"],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let out = "";
-  child.stdout.on("data", (d) => {
-    out += d;
-  });
+  const { child, port } = await spawnNode([
+    "node",
+    "--dev",
+    "--tmp",
+    "--rpc-port",
+    "0",
+    "--sealing",
+    "instant",
+  ]);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no endpoint printed: ${out}`)), 30_000);
-      const check = setInterval(() => {
-        const m = out.match(/RPC listening on ws:\/\/127\.0\.0\.1:(\d+)/);
-        if (m) {
-          clearTimeout(t);
-          clearInterval(check);
-          resolve(Number(m[1]));
-        }
-      }, 50);
-    });
     const keyring = new Keyring({ type: "sr25519" });
     const alice = keyring.addFromUri("//Alice");
     const genesis = String(await rpc(port, "chain_getBlockHash", [0]));

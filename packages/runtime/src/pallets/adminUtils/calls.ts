@@ -3,6 +3,7 @@
 // One table entry per setter; `run` applies HEAD's order: origin, owner rate limit, freeze window, subnet
 // existence, bounds, write + events, then the owner's rate-limit stamp.
 
+import { bytesEqual } from "@opentao/primitives";
 import { BadOrigin, type CallContext, type DispatchResult, moduleErrors } from "../../frame/dispatch.ts";
 import type { State } from "../../frame/state.ts";
 import type { CallHandlers } from "../../runtime/handlers.ts";
@@ -84,12 +85,10 @@ function stampOwnerLimit(s: State, who: Uint8Array, netuid: number, l: OwnerLimi
   else st.TransactionKeyLastBlock.set(s, who, netuid, TX_CODE[l.tx], now);
 }
 
-const sameKey = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
-
 /** `ensure_subnet_owner_or_root`: undefined for root, the owner for the subnet's owner, else BadOrigin. */
 function subnetOwnerOrRoot(ctx: CallContext, netuid: number): { owner?: Uint8Array } | undefined {
   if (ctx.origin.kind === "root") return {};
-  if (ctx.origin.kind === "signed" && sameKey(st.SubnetOwner.get(ctx.state, netuid), ctx.origin.who))
+  if (ctx.origin.kind === "signed" && bytesEqual(st.SubnetOwner.get(ctx.state, netuid), ctx.origin.who))
     return { owner: ctx.origin.who };
   return undefined;
 }

@@ -3,6 +3,7 @@
 // recipient would stay under the existential deposit).
 // PERF: two System.Account reads and writes per transfer.
 
+import { bytesEqual } from "@opentao/primitives";
 import {
   BadOrigin,
   type CallContext,
@@ -14,8 +15,6 @@ import { freeBalance, setFreeBalance } from "../system/account.ts";
 import { EXISTENTIAL_DEPOSIT } from "./pallet.ts";
 
 export type Preservation = "Expendable" | "Preserve";
-
-const eq = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The checks of `fungible::Mutate::transfer`, in its order; undefined when the transfer may proceed. */
 export function getTransferValidity(
@@ -30,7 +29,7 @@ export function getTransferValidity(
   if (value > free) return tokenError("FundsUnavailable");
   const remaining = free - value;
   if (preservation === "Preserve" && remaining < EXISTENTIAL_DEPOSIT) return tokenError("NotExpendable");
-  if (!eq(source, dest) && freeBalance(ctx.state, dest) + value < EXISTENTIAL_DEPOSIT)
+  if (!bytesEqual(source, dest) && freeBalance(ctx.state, dest) + value < EXISTENTIAL_DEPOSIT)
     return tokenError("BelowMinimum");
   return undefined;
 }
@@ -44,7 +43,7 @@ export function transfer(
 ): DispatchResult {
   const invalid = getTransferValidity(ctx, source, dest, value, preservation);
   if (invalid) return invalid;
-  if (!eq(source, dest)) {
+  if (!bytesEqual(source, dest)) {
     setFreeBalance(ctx, source, freeBalance(ctx.state, source) - value);
     setFreeBalance(ctx, dest, freeBalance(ctx.state, dest) + value);
   }

@@ -2,7 +2,7 @@
 // `PalletId("subtensr").into_sub_account_truncating(netuid)`, so balances issuance counts it like any other
 // balance. Staking, registration, the coinbase and root claims move TAO in and out of it.
 
-import type { CallContext } from "../../frame/dispatch.ts";
+import { type CallContext, type DispatchErrorValue, tokenError } from "../../frame/dispatch.ts";
 import type { State, StateReader } from "../../frame/state.ts";
 import { EXISTENTIAL_DEPOSIT } from "../balances/pallet.ts";
 import { freeBalance, setFreeBalance } from "../system/account.ts";
@@ -76,6 +76,52 @@ export function burnFromSubnetAccount(ctx: CallContext, netuid: number, amount: 
   debitSubnetAccount(ctx.state, netuid, amount);
   setFreeBalance(ctx, burn, free + amount);
   depositTransfer(ctx, subnetAccountId(netuid), burn, amount);
+}
+
+/** What the account can give up and stay alive (`reducible_balance(Preserve)`). */
+export function keepAliveBalance(s: StateReader, who: Uint8Array): bigint {
+  const data = system.Account.get(s, who).data;
+  const untouchable = data.frozen > EXISTENTIAL_DEPOSIT ? data.frozen : EXISTENTIAL_DEPOSIT;
+  return data.free > untouchable ? data.free - untouchable : 0n;
+}
+
+/**
+ * `transfer_tao_to_subnet` (keep-alive): take up to `amount` from the coldkey into the subnet's account and
+ * return what was taken (the caller adds it to `SubnetTAO`); undefined when the coldkey can give nothing.
+ */
+export function transferTaoToSubnet(
+  ctx: CallContext,
+  netuid: number,
+  coldkey: Uint8Array,
+  amount: bigint,
+): bigint | undefined {
+  if (amount === 0n) return 0n;
+  const reducible = keepAliveBalance(ctx.state, coldkey);
+  const taken = amount < reducible ? amount : reducible;
+  if (taken === 0n) return undefined;
+  setFreeBalance(ctx, coldkey, freeBalance(ctx.state, coldkey) - taken);
+  creditSubnetAccount(ctx.state, netuid, taken);
+  depositTransfer(ctx, coldkey, subnetAccountId(netuid), taken);
+  return taken;
+}
+
+/**
+ * `transfer_tao_from_subnet`: pay TAO out of the subnet's account (unstaked TAO, refunds, payouts, fees). Like
+ * the chain's transfer it refuses (`Token.BelowMinimum`, nothing moved) to leave a new account below the ED.
+ */
+export function transferTaoFromSubnet(
+  ctx: CallContext,
+  netuid: number,
+  who: Uint8Array,
+  amount: bigint,
+): DispatchErrorValue | undefined {
+  if (amount === 0n) return undefined;
+  const free = freeBalance(ctx.state, who);
+  if (free + amount < EXISTENTIAL_DEPOSIT) return tokenError("BelowMinimum");
+  const paid = debitSubnetAccount(ctx.state, netuid, amount);
+  setFreeBalance(ctx, who, free + paid);
+  depositTransfer(ctx, subnetAccountId(netuid), who, paid);
+  return undefined;
 }
 
 /** Balances' Transfer event for a move between a user and a subnet account, as the chain shows it. */

@@ -2,7 +2,7 @@
 // per subnet Yuma on the drained alpha and its distribution to owner, miners, validators, parents and root.
 // PERF: per due subnet one epoch (readEpochInputs/persistEpochOutputs) plus O(n · parents) stake reads/writes.
 
-import { I96F32, U96F32 } from "@opentao/primitives";
+import { bytesEqual, I96F32, U96F32 } from "@opentao/primitives";
 import {
   applyDelegateTake,
   calculateDividendDistribution,
@@ -29,7 +29,6 @@ import {
 const ROOT = 0;
 
 const hex = (a: Uint8Array) => Buffer.from(a).toString("hex");
-const eq = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The four drained counters of one subnet (§5.2). */
 export interface PendingEmission {
@@ -205,7 +204,7 @@ export function distributeEmission(
         proportion,
         alpha: stakeForHotkeyOnSubnet(s, parent, netuid),
         root: stakeForHotkeyOnSubnet(s, parent, ROOT),
-        sameColdkeyAsChild: eq(st.Owner.get(s, parent), childOwner),
+        sameColdkeyAsChild: bytesEqual(st.Owner.get(s, parent), childOwner),
       }),
     );
     const split = parentChildDividends(

@@ -1,13 +1,13 @@
 // Stake movements the coinbase makes without a swap (§5.3–5.6, §10.3): crediting a (hotkey, coldkey) position,
 // raising a hotkey's whole share pool, and recycling or burning alpha. All through pools.ts.
 
+import { bytesEqual } from "@opentao/primitives";
 import type { State, StateReader } from "../../../frame/state.ts";
 import { shareValue, updateValueForAll, updateValueForOne } from "../../../staking/sharePool.ts";
 import { readHotkeyPool, readPosition, writeHotkeyPool, writePosition } from "../pools.ts";
 import { storage as st } from "../storage.ts";
 
 const I64_MAX = (1n << 63n) - 1n;
-const eq = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** `get_stake_for_hotkey_on_subnet`: the hotkey pool's value (`TotalHotkeyAlpha`). */
 export function stakeForHotkeyOnSubnet(s: StateReader, hotkey: Uint8Array, netuid: number): bigint {
@@ -38,7 +38,7 @@ export function increaseStakeForHotkeyAndColdkeyOnSubnet(
 ): void {
   if (amount !== 0n) {
     const hotkeys = st.StakingHotkeys.get(s, coldkey);
-    if (!hotkeys.some((h) => eq(h, hotkey))) st.StakingHotkeys.set(s, coldkey, [...hotkeys, hotkey]);
+    if (!hotkeys.some((h) => bytesEqual(h, hotkey))) st.StakingHotkeys.set(s, coldkey, [...hotkeys, hotkey]);
   }
   const p = readPosition(s, hotkey, coldkey, netuid);
   // The chain casts the u64 to i64 (`as i64`): amounts above i64::MAX wrap negative; never reached in practice.

@@ -2,10 +2,10 @@
 // the prune candidate when the subnet is full, with every per-uid vector and map kept in step.
 // PERF: O(n) per registration (per-uid vectors are rewritten whole, as on chain); pruning scans all uids.
 
+import { bytesEqual } from "@opentao/primitives";
 import type { State, StateReader } from "../../../frame/state.ts";
 import { mechanismStorageIndex } from "../epoch/storage.ts";
 import { storage as st } from "../storage.ts";
-import { sameKey } from "../subnets/accounts.ts";
 
 function setAt<V>(v: V[], i: number, value: V): V[] {
   if (i < v.length) v[i] = value;
@@ -90,7 +90,7 @@ export function replaceNeuron(
 ): void {
   const old = st.Keys.get(s, netuid, uid);
   const ownerHotkey = st.SubnetOwnerHotkey.tryGet(s, netuid);
-  if (ownerHotkey && sameKey(ownerHotkey, old)) return;
+  if (ownerHotkey && bytesEqual(ownerHotkey, old)) return;
   st.Uids.remove(s, netuid, old);
   st.AssociatedEvmAddress.remove(s, netuid, uid);
   st.IsNetworkMember.remove(s, old, netuid);
@@ -134,7 +134,7 @@ export function immuneOwnerUids(
   const out: Array<[number, Uint8Array]> = triples.slice(0, limit).map(([, uid, hk]) => [uid, hk]);
   const ownerHk = st.SubnetOwnerHotkey.tryGet(s, netuid);
   const ownerUid = ownerHk ? st.Uids.get(s, netuid, ownerHk) : undefined;
-  if (ownerHk && ownerUid !== undefined && !out.some(([u, h]) => u === ownerUid && sameKey(h, ownerHk))) {
+  if (ownerHk && ownerUid !== undefined && !out.some(([u, h]) => u === ownerUid && bytesEqual(h, ownerHk))) {
     out.unshift([ownerUid, ownerHk]);
     out.length = Math.min(out.length, limit);
   }
@@ -159,7 +159,7 @@ export function neuronToPrune(s: StateReader, netuid: number, now: bigint): numb
   const immunity = BigInt(st.ImmunityPeriod.get(s, netuid));
   for (let uid = 0; uid < n; uid++) {
     const hk = st.Keys.tryGet(s, netuid, uid);
-    if (hk === undefined || immortal.some((h) => sameKey(h, hk))) continue;
+    if (hk === undefined || immortal.some((h) => bytesEqual(h, hk))) continue;
     const at = st.BlockAtRegistration.get(s, netuid, uid);
     const c: Cand = [emissions[uid] ?? 0n, at, uid];
     // `get_neuron_is_immune`, with the period read once.

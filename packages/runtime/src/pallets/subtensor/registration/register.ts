@@ -64,13 +64,13 @@ export function doRegister(ctx: CallContext, netuid: number, hotkey: Uint8Array)
   if (full && candidate === undefined) return E.NoNeuronIdAvailable;
 
   // Pay: TAO into the pool, buy alpha at any price, recycle the alpha bought.
-  const paid = transferTaoToSubnet(ctx, netuid, coldkey, cost);
-  if ("error" in paid) return E[paid.error];
-  const bought = swapTaoForAlpha(readSubnetPool(s, netuid), paid.taken, MAX_PRICE_RAO, false);
+  const taken = transferTaoToSubnet(ctx, netuid, coldkey, cost);
+  if (taken === undefined) return E.InsufficientBalance;
+  const bought = swapTaoForAlpha(readSubnetPool(s, netuid), taken, MAX_PRICE_RAO, false);
   if (!bought.ok) return swapError(bought.error);
   writeSubnetPoolAfterSwap(s, netuid, bought.value.pool);
-  st.TotalStake.mutate(s, (t) => (t + paid.taken > U64_MAX ? U64_MAX : t + paid.taken));
-  st.SubnetVolume.mutate(s, netuid, (v) => v + paid.taken);
+  st.TotalStake.mutate(s, (t) => (t + taken > U64_MAX ? U64_MAX : t + taken));
+  st.SubnetVolume.mutate(s, netuid, (v) => v + taken);
   payFeeToAuthor(ctx, netuid, bought.value.result.feeToBlockAuthor);
   const alphaOut = bought.value.result.amountPaidOut;
   st.SubnetAlphaOut.mutate(s, netuid, (a) => (a > alphaOut ? a - alphaOut : 0n));
@@ -85,7 +85,7 @@ export function doRegister(ctx: CallContext, netuid: number, hotkey: Uint8Array)
     netuid,
     st.RAORecycledForRegistration.get(s, netuid),
   ]);
-  st.SubnetTaoFlow.mutate(s, netuid, (f) => (f + paid.taken > I64_MAX ? I64_MAX : f + paid.taken));
+  st.SubnetTaoFlow.mutate(s, netuid, (f) => (f + taken > I64_MAX ? I64_MAX : f + taken));
   ctx.deposit("SubtensorModule", "NeuronRegistered", [netuid, uid, hotkey]);
   return undefined;
 }

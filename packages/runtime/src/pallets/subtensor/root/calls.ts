@@ -2,7 +2,7 @@
 // Each handler validates in the chain's order and returns its error by name; the executive discards a failed
 // call's writes.
 
-import { I96F32 } from "@opentao/primitives";
+import { bytesEqual, I96F32 } from "@opentao/primitives";
 import { BadOrigin, type CallContext, ensureSigned, moduleErrors } from "../../../frame/dispatch.ts";
 import type { CallHandlers } from "../../../runtime/handlers.ts";
 import { subtensorPallet } from "../pallet.ts";
@@ -15,14 +15,12 @@ export const MAX_SUBNET_CLAIMS = 5;
 export const MAX_NUM_ROOT_CLAIMS = 50n;
 export const MAX_ROOT_CLAIM_THRESHOLD = 10_000_000n;
 
-const eq = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
-
 /** `ensure_subnet_owner_or_root`. */
 function isSubnetOwnerOrRoot(ctx: CallContext, netuid: number): boolean {
   if (ctx.origin.kind === "root") return true;
   const who = ensureSigned(ctx.origin);
   const owner = st.SubnetOwner.tryGet(ctx.state, netuid);
-  return who !== undefined && owner !== undefined && eq(who, owner);
+  return who !== undefined && owner !== undefined && bytesEqual(who, owner);
 }
 
 export const rootCalls: CallHandlers = {

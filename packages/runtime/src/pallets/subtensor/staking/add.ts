@@ -2,6 +2,7 @@
 // on the subnet's pool for a (hotkey, coldkey) position. Checks in the chain's order (`validate_add_stake`).
 // PERF: two simulated swaps and one real swap (µs each with equal pool weights), a dozen storage writes.
 
+import { bytesEqual } from "@opentao/primitives";
 import { BadOrigin, type CallContext, type DispatchResult, ensureSigned } from "../../../frame/dispatch.ts";
 import { canUpdateValueForOne } from "../../../staking/sharePool.ts";
 import { MAX_PRICE_RAO } from "../../../swap/swap.ts";
@@ -11,7 +12,6 @@ import {
   approxFee,
   DEFAULT_MIN_STAKE,
   E,
-  eqKey,
   getMaxAmountAdd,
   hotkeyAccountExists,
   maybeBecomeDelegate,
@@ -98,7 +98,7 @@ export function doAddStakeLimit(
   const possible = minBig(amount, max.value);
   const invalid = getAddStakeValidity(ctx, coldkey, hotkey, netuid, amount, max.value, allowPartial);
   if (invalid) return { ok: false, error: invalid };
-  if (!eqKey(st.Owner.get(ctx.state, hotkey), coldkey)) maybeBecomeDelegate(ctx, hotkey);
+  if (!bytesEqual(st.Owner.get(ctx.state, hotkey), coldkey)) maybeBecomeDelegate(ctx, hotkey);
   return stakeIntoSubnetOp(ctx, hotkey, coldkey, netuid, possible, limitPrice, false);
 }
 

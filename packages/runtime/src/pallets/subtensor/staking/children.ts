@@ -1,6 +1,7 @@
 // Child keys (§11.3, subtensor's set_children.rs): set_children schedules a hotkey's children behind a cooldown,
 // applyPendingChildKeys moves due schedules into ChildKeys/ParentKeys; childkey take and its root-set bounds.
 
+import { bytesEqual } from "@opentao/primitives";
 import {
   BadOrigin,
   type CallContext,
@@ -10,16 +11,7 @@ import {
 } from "../../../frame/dispatch.ts";
 import type { State, StateReader } from "../../../frame/state.ts";
 import { storage as st } from "../pallet.ts";
-import {
-  coldkeyOwnsHotkey,
-  E,
-  eqKey,
-  isRoot,
-  ROOT,
-  subnetExists,
-  totalStakeForHotkey,
-  U64_MAX,
-} from "./helpers.ts";
+import { coldkeyOwnsHotkey, E, isRoot, ROOT, subnetExists, totalStakeForHotkey, U64_MAX } from "./helpers.ts";
 
 type Edge = [bigint, Uint8Array];
 const MAX_CHILDREN = 5;
@@ -58,7 +50,7 @@ class KeyMap {
 
 const mapOf = (edges: Edge[], pivot: Uint8Array): KeyMap => {
   const m = new KeyMap();
-  for (const [p, k] of edges) if (!eqKey(k, pivot)) m.set(k, p);
+  for (const [p, k] of edges) if (!bytesEqual(k, pivot)) m.set(k, p);
   return m;
 };
 
@@ -111,11 +103,11 @@ function setEdges(item: typeof st.ChildKeys, s: State, who: Uint8Array, netuid: 
 }
 
 function upsertEdge(list: Edge[], p: bigint, id: Uint8Array): Edge[] {
-  const i = list.findIndex(([, k]) => eqKey(k, id));
+  const i = list.findIndex(([, k]) => bytesEqual(k, id));
   if (i >= 0) return list.map((e, j) => (j === i ? [p, e[1]] : e));
   return [...list, [p, id]];
 }
-const removeEdge = (list: Edge[], id: Uint8Array): Edge[] => list.filter(([, k]) => !eqKey(k, id));
+const removeEdge = (list: Edge[], id: Uint8Array): Edge[] => list.filter(([, k]) => !bytesEqual(k, id));
 
 /** `persist_child_parent_relations`: write the pivot's children and parents and mirror each edge. */
 function persistRelations(s: State, rel: Relations, netuid: number): void {
@@ -207,7 +199,7 @@ export function setChildren(
     !(
       a.children.length === 0 ||
       totalStakeForHotkey(s, a.hotkey) >= st.StakeThreshold.get(s) ||
-      (ownerHotkey !== undefined && eqKey(ownerHotkey, a.hotkey))
+      (ownerHotkey !== undefined && bytesEqual(ownerHotkey, a.hotkey))
     )
   )
     return E.NotEnoughStakeToSetChildkeys;

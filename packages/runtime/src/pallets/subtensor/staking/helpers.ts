@@ -1,7 +1,7 @@
 // Storage-level helpers shared by the staking calls (subtensor's staking/helpers.rs and the pool-facing half of
 // stake_utils.rs): hotkey ownership, subnet lookups, prices, simulated swaps, slippage maxima and the error mapping.
 
-import { U64F64 } from "@opentao/primitives";
+import { bytesEqual, U64F64 } from "@opentao/primitives";
 import type { ChainErrorName } from "../../../errors.ts";
 import { type CallContext, type DispatchResult, moduleErrors } from "../../../frame/dispatch.ts";
 import type { StateReader } from "../../../frame/state.ts";
@@ -34,7 +34,6 @@ export const U64_MAX = (1n << 64n) - 1n;
 export const ROOT = 0;
 const RAO_PER_TAO = 1_000_000_000n;
 
-export const eqKey = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 export const satAddU64 = (a: bigint, b: bigint) => (a + b > U64_MAX ? U64_MAX : a + b);
 export const satSub = (a: bigint, b: bigint) => (a > b ? a - b : 0n);
 export const minBig = (a: bigint, b: bigint) => (a < b ? a : b);
@@ -61,7 +60,7 @@ export function chainError(name: ChainErrorName): DispatchResult {
 export const subnetExists = (s: StateReader, netuid: number) => st.NetworksAdded.get(s, netuid);
 export const hotkeyAccountExists = (s: StateReader, hotkey: Uint8Array) => st.Owner.has(s, hotkey);
 export const coldkeyOwnsHotkey = (s: StateReader, coldkey: Uint8Array, hotkey: Uint8Array) =>
-  st.Owner.has(s, hotkey) && eqKey(st.Owner.get(s, hotkey), coldkey);
+  st.Owner.has(s, hotkey) && bytesEqual(st.Owner.get(s, hotkey), coldkey);
 
 /** `get_all_subnet_netuids`: every `NetworksAdded` key, in storage order (as the chain iterates it). */
 export function allNetuids(s: StateReader): number[] {

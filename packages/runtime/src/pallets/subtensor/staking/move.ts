@@ -2,13 +2,13 @@
 // within a subnet a fee-less share transfer; across subnets an unstake, a TAO transfer if the coldkey changes,
 // and a stake at the destination (exactly one fee per move; below DefaultMinStake it stays an unstake).
 
+import { bytesEqual } from "@opentao/primitives";
 import { BadOrigin, type CallContext, type DispatchResult, ensureSigned } from "../../../frame/dispatch.ts";
 import { MAX_PRICE_RAO, MIN_PRICE_RAO } from "../../../swap/swap.ts";
 import { storage as st } from "../pallet.ts";
 import {
   DEFAULT_MIN_STAKE,
   E,
-  eqKey,
   getMaxAmountMove,
   hotkeyAccountExists,
   maybeBecomeDelegate,
@@ -47,7 +47,11 @@ export function getStakeTransitionValidity(
 ): DispatchResult {
   const s = ctx.state;
   const cross = t.originNetuid !== t.destinationNetuid;
-  if (eqKey(t.originColdkey, t.destinationColdkey) && eqKey(t.originHotkey, t.destinationHotkey) && !cross)
+  if (
+    bytesEqual(t.originColdkey, t.destinationColdkey) &&
+    bytesEqual(t.originHotkey, t.destinationHotkey) &&
+    !cross
+  )
     return E.SameNetuid;
   if (!subnetExists(s, t.originNetuid)) return E.SubnetNotExists;
   if (cross && !subnetExists(s, t.destinationNetuid)) return E.SubnetNotExists;
@@ -111,12 +115,12 @@ export function transitionStake(ctx: CallContext, t0: Transition): Res<bigint> {
   );
   if (!unstaked.ok) return unstaked;
   const tao = unstaked.value;
-  if (!eqKey(t.originColdkey, t.destinationColdkey)) {
+  if (!bytesEqual(t.originColdkey, t.destinationColdkey)) {
     const e = transferTao(ctx, t.originColdkey, t.destinationColdkey, tao);
     if (e) return { ok: false, error: e };
   }
   if (tao >= DEFAULT_MIN_STAKE) {
-    if (!eqKey(st.Owner.get(s, t.destinationHotkey), t.destinationColdkey))
+    if (!bytesEqual(st.Owner.get(s, t.destinationHotkey), t.destinationColdkey))
       maybeBecomeDelegate(ctx, t.destinationHotkey);
     const staked = stakeIntoSubnetOp(
       ctx,

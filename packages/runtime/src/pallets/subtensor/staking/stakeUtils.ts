@@ -3,32 +3,24 @@
 // Custody (HEAD): staked TAO moves into the subnet's account and unstaked TAO back out of it; a buy's fee goes
 // from there to the block author, or without an author to the burn account (issuance keeps it either way).
 
-import { I96F32, U64F64 } from "@opentao/primitives";
-import { type CallContext, type DispatchErrorValue, tokenError } from "../../../frame/dispatch.ts";
+import { bytesEqual, I96F32, U64F64 } from "@opentao/primitives";
+import type { CallContext, DispatchErrorValue } from "../../../frame/dispatch.ts";
 import { Overlay, type StateReader } from "../../../frame/state.ts";
 import { shareValue, updateValueForOne } from "../../../staking/sharePool.ts";
 import { stakeIntoSubnet, unstakeFromSubnet } from "../../../staking/stakeUtils.ts";
 import { MIN_PRICE_RAO } from "../../../swap/swap.ts";
-import { storage as balances, EXISTENTIAL_DEPOSIT } from "../../balances/pallet.ts";
+import { storage as balances } from "../../balances/pallet.ts";
 import { transfer } from "../../balances/transfer.ts";
-import { freeBalance, setFreeBalance } from "../../system/account.ts";
 import { storage as system } from "../../system/pallet.ts";
 import { storage as st } from "../pallet.ts";
 import { readPosition, writePosition, writeSubnetPoolAfterSwap } from "../pools.ts";
-import {
-  burnFromSubnetAccount,
-  creditSubnetAccount,
-  debitSubnetAccount,
-  depositTransfer,
-  subnetAccountId,
-} from "../subnetAccount.ts";
+import { burnFromSubnetAccount, transferTaoFromSubnet, transferTaoToSubnet } from "../subnetAccount.ts";
 import {
   alphaPrice,
   chainError,
   coldkeyOwnsHotkey,
   DEFAULT_MIN_STAKE,
   E,
-  eqKey,
   poolOf,
   ROOT,
   satSub,
@@ -54,7 +46,8 @@ export function stakeOf(s: StateReader, hotkey: Uint8Array, coldkey: Uint8Array,
 
 function addStakingHotkey(ctx: CallContext, coldkey: Uint8Array, hotkey: Uint8Array): void {
   const hotkeys = st.StakingHotkeys.get(ctx.state, coldkey);
-  if (!hotkeys.some((h) => eqKey(h, hotkey))) st.StakingHotkeys.set(ctx.state, coldkey, [...hotkeys, hotkey]);
+  if (!hotkeys.some((h) => bytesEqual(h, hotkey)))
+    st.StakingHotkeys.set(ctx.state, coldkey, [...hotkeys, hotkey]);
 }
 
 /** `increase_stake_for_hotkey_and_coldkey_on_subnet`. */
@@ -91,43 +84,15 @@ export function coldkeyBalance(s: StateReader, who: Uint8Array): bigint {
   return satSub(data.free, data.frozen);
 }
 
-/** What the account can give up and stay alive (`reducible_balance(Preserve)`). */
-export function keepAliveBalance(s: StateReader, who: Uint8Array): bigint {
-  const data = system.Account.get(s, who).data;
-  const untouchable = data.frozen > EXISTENTIAL_DEPOSIT ? data.frozen : EXISTENTIAL_DEPOSIT;
-  return satSub(data.free, untouchable);
-}
-
-/** `transfer_tao_to_subnet` (keep-alive): the staked TAO moves from the coldkey into the subnet's account. */
+/** `transfer_tao_to_subnet` (keep-alive) for a stake: `InsufficientBalance` when nothing can be taken. */
 export function withdrawForStake(
   ctx: CallContext,
   netuid: number,
   coldkey: Uint8Array,
   amount: bigint,
 ): Res<bigint> {
-  if (amount === 0n) return ok(0n);
-  const take = amount < keepAliveBalance(ctx.state, coldkey) ? amount : keepAliveBalance(ctx.state, coldkey);
-  if (take === 0n) return err(E.InsufficientBalance);
-  setFreeBalance(ctx, coldkey, freeBalance(ctx.state, coldkey) - take);
-  creditSubnetAccount(ctx.state, netuid, take);
-  depositTransfer(ctx, coldkey, subnetAccountId(netuid), take);
-  return ok(take);
-}
-
-/** `transfer_tao_from_subnet`: unstaked TAO (or an author's fee) leaves the subnet's account for `who`. */
-export function depositTao(
-  ctx: CallContext,
-  netuid: number,
-  who: Uint8Array,
-  amount: bigint,
-): DispatchErrorValue | undefined {
-  if (amount === 0n) return undefined;
-  const free = freeBalance(ctx.state, who);
-  if (free + amount < EXISTENTIAL_DEPOSIT) return tokenError("BelowMinimum");
-  const paid = debitSubnetAccount(ctx.state, netuid, amount);
-  setFreeBalance(ctx, who, free + paid);
-  depositTransfer(ctx, subnetAccountId(netuid), who, paid);
-  return undefined;
+  const taken = transferTaoToSubnet(ctx, netuid, coldkey, amount);
+  return taken === undefined ? err(E.InsufficientBalance) : ok(taken);
 }
 
 /**
@@ -254,7 +219,7 @@ export function stakeIntoSubnetOp(
   writePosition(s, hotkey, coldkey, netuid, position);
   addStakingHotkey(ctx, coldkey, hotkey);
   if (ctx.blockAuthor) {
-    const e = depositTao(ctx, netuid, ctx.blockAuthor, swap.feeToBlockAuthor);
+    const e = transferTaoFromSubnet(ctx, netuid, ctx.blockAuthor, swap.feeToBlockAuthor);
     if (e) return err(e);
   } else burnFromSubnetAccount(ctx, netuid, swap.feeToBlockAuthor);
   recordTaoFlow(ctx, netuid, swap.amountPaidIn);
@@ -306,13 +271,13 @@ export function unstakeFromSubnetOp(
   writeSubnetPoolAfterSwap(s, netuid, pool);
   addTotalStake(ctx, totalStakeDelta);
   addVolume(ctx, netuid, swap.amountPaidOut);
-  const paid = depositTao(ctx, netuid, beneficiary, taoReceived);
+  const paid = transferTaoFromSubnet(ctx, netuid, beneficiary, taoReceived);
   if (paid) return err(paid);
   let authorTao = 0n;
   if (author && blockAuthorSwap) {
     addVolume(ctx, netuid, blockAuthorSwap.amountPaidOut);
     authorTao = blockAuthorSwap.amountPaidOut;
-    const e = depositTao(ctx, netuid, author, authorTao);
+    const e = transferTaoFromSubnet(ctx, netuid, author, authorTao);
     if (e) return err(e);
   }
   if (netuid === ROOT) {

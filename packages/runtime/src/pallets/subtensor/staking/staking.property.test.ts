@@ -5,14 +5,14 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { U64F64 } from "@opentao/primitives";
+import { bytesEqual, U64F64 } from "@opentao/primitives";
 import fc from "fast-check";
 import { systemEvents } from "../../../runtime/definition.ts";
 import type { RuntimeCallValue } from "../../../runtime/executive.ts";
 import { storage as balances, EXISTENTIAL_DEPOSIT } from "../../balances/pallet.ts";
 import { storage as st } from "../pallet.ts";
 import { burnAccountId, isSubnetAccountId } from "../subnetAccount.ts";
-import { alphaPrice, eqKey } from "./helpers.ts";
+import { alphaPrice } from "./helpers.ts";
 import { stakeOf } from "./stakeUtils.ts";
 import {
   AUTHOR,
@@ -318,7 +318,7 @@ function bookCall(
   }
   const transferredOn = new Map<number, bigint>();
   for (const [from, to, amount] of balancesTransfers(s)) {
-    if (!isSubnetAccountId(from) || !eqKey(to, burnAccountId())) continue;
+    if (!isSubnetAccountId(from) || !bytesEqual(to, burnAccountId())) continue;
     const netuid = from[12] | (from[13] << 8);
     transferredOn.set(netuid, (transferredOn.get(netuid) ?? 0n) + amount);
   }
@@ -329,7 +329,7 @@ function bookCall(
   );
   books.burned = burnAccount;
   for (const [from, to, amount] of balancesTransfers(s)) {
-    if (eqKey(to, AUTHOR)) {
+    if (bytesEqual(to, AUTHOR)) {
       assert.ok(author && isSubnetAccountId(from), "only a subnet account pays the block author");
       books.authorPaid += amount;
     }

@@ -10,7 +10,6 @@ import type { StorageItem } from "../../../frame/storage.ts";
 import { shareValue } from "../../../staking/sharePool.ts";
 import { EXISTENTIAL_DEPOSIT } from "../../balances/pallet.ts";
 import { storage as swapStorage } from "../../swap/pallet.ts";
-import { freeBalance } from "../../system/account.ts";
 import { mechanismStorageIndex } from "../epoch/storage.ts";
 import { storage as st, subtensorPallet } from "../pallet.ts";
 import { readHotkeyPool } from "../pools.ts";
@@ -234,10 +233,8 @@ export function destroyAlphaInOutStakes(ctx: CallContext, netuid: number): void 
     }
     for (const p of portions) {
       if (!p.cold) protocolShare += p.share;
-      if (!p.cold || p.share === 0n) continue;
       // The chain's transfer fails (and is ignored) when it would leave the receiver below the ED.
-      if (freeBalance(s, p.cold) + p.share < EXISTENTIAL_DEPOSIT) continue;
-      transferTaoFromSubnet(ctx, netuid, p.cold, p.share);
+      if (p.cold) transferTaoFromSubnet(ctx, netuid, p.cold, p.share);
     }
   }
 
@@ -262,8 +259,7 @@ export function destroyAlphaInOutStakes(ctx: CallContext, netuid: number): void 
     const held = subnetAccountBalance(s, netuid);
     const transferable = held > protocolShare ? held - protocolShare : 0n;
     const amount = refund < transferable ? refund : transferable;
-    if (amount > 0n && freeBalance(s, owner) + amount >= EXISTENTIAL_DEPOSIT)
-      transferTaoFromSubnet(ctx, netuid, owner, amount);
+    transferTaoFromSubnet(ctx, netuid, owner, amount);
   }
   // `recycle_tao` of the keep-alive balance: the account keeps the existential deposit.
   const held = subnetAccountBalance(s, netuid);

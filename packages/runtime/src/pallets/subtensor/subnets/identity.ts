@@ -1,10 +1,10 @@
 // set_subnet_identity [78] (the subnet owner describes the subnet) and set_identity [68] (a coldkey with a
 // registered hotkey describes itself): length limits per field and in total, as subtensor's identity.rs.
 
+import { bytesEqual } from "@opentao/primitives";
 import { BadOrigin, type CallContext, type DispatchResult, moduleErrors } from "../../../frame/dispatch.ts";
 import type { StateReader } from "../../../frame/state.ts";
 import { storage as st, subtensorPallet } from "../pallet.ts";
-import { sameKey } from "./accounts.ts";
 
 const E = moduleErrors(subtensorPallet);
 
@@ -75,7 +75,7 @@ export function setSubnetIdentity(
 ): DispatchResult {
   if (ctx.origin.kind !== "signed") return BadOrigin;
   const { netuid, ...identity } = args;
-  if (!sameKey(st.SubnetOwner.get(ctx.state, netuid), ctx.origin.who)) return E.NotSubnetOwner;
+  if (!bytesEqual(st.SubnetOwner.get(ctx.state, netuid), ctx.origin.who)) return E.NotSubnetOwner;
   if (!isValidSubnetIdentity(identity)) return E.InvalidIdentity;
   st.SubnetIdentitiesV3.set(ctx.state, netuid, identity);
   ctx.deposit("SubtensorModule", "SubnetIdentitySet", netuid);

@@ -183,9 +183,8 @@ export function doRegisterNetwork(
   const median = medianSubnetAlphaPrice(s);
   initNewNetwork(ctx, netuid, config.newSubnetTempo ?? DEFAULT_NEW_SUBNET_TEMPO);
 
-  const paid = transferTaoToSubnet(ctx, netuid, coldkey, lock);
-  if ("error" in paid) return E[paid.error];
-  const locked = paid.taken;
+  const locked = transferTaoToSubnet(ctx, netuid, coldkey, lock);
+  if (locked === undefined) return E.InsufficientBalance;
   st.NetworkLastLockCost.set(s, locked);
   st.LastRateLimitedBlock.set(s, LAST_REGISTERED, now);
 

@@ -3,11 +3,11 @@
 // as its only child on the subnet, through the same checks as set_children; a refused one is skipped.
 // PERF: O(root members × their parent/child links) once per subnet registration.
 
-import { U64F64 } from "@opentao/primitives";
+import { bytesEqual, U64F64 } from "@opentao/primitives";
 import type { CallContext } from "../../../frame/dispatch.ts";
 import type { State, StateReader } from "../../../frame/state.ts";
 import { storage as st } from "../storage.ts";
-import { coldkeyOwnsHotkey, sameKey } from "./accounts.ts";
+import { coldkeyOwnsHotkey } from "./accounts.ts";
 import { currentAlphaPrice } from "./registerNetwork.ts";
 
 const U64_MAX = (1n << 64n) - 1n;
@@ -17,7 +17,7 @@ const SET_CHILDREN_RATE_LIMIT = 150n;
 
 type Edge = [bigint, Uint8Array];
 const hexOf = (a: Uint8Array) => Buffer.from(a).toString("hex");
-const without = (edges: Edge[], who: Uint8Array) => edges.filter(([, k]) => !sameKey(k, who));
+const without = (edges: Edge[], who: Uint8Array) => edges.filter(([, k]) => !bytesEqual(k, who));
 
 /** `get_total_stake_for_hotkey`: Σ over subnets of its alpha at the spot price, U64F64, floored. */
 export function totalStakeForHotkey(s: StateReader, hotkey: Uint8Array): bigint {
@@ -30,7 +30,7 @@ export function totalStakeForHotkey(s: StateReader, hotkey: Uint8Array): bigint 
 }
 
 function upsert(edges: Edge[], p: bigint, who: Uint8Array): Edge[] {
-  const i = edges.findIndex(([, k]) => sameKey(k, who));
+  const i = edges.findIndex(([, k]) => bytesEqual(k, who));
   if (i >= 0) edges[i] = [p, who];
   else edges.push([p, who]);
   return edges;
@@ -48,7 +48,7 @@ function persist(s: State, pivot: Uint8Array, netuid: number, children: Edge[], 
   for (const [p, child] of children)
     setEdges(s, st.ParentKeys, child, netuid, upsert(st.ParentKeys.get(s, child, netuid), p, pivot));
   for (const [, old] of prevChildren) {
-    if (children.some(([, c]) => sameKey(c, old))) continue;
+    if (children.some(([, c]) => bytesEqual(c, old))) continue;
     setEdges(s, st.ParentKeys, old, netuid, without(st.ParentKeys.get(s, old, netuid), pivot));
   }
   // Parents are rewritten in account order (a BTreeMap on chain); each parent's edge to the pivot refreshed.
@@ -65,14 +65,14 @@ export function setRootValidatorsForSubnet(ctx: CallContext, netuid: number): vo
   const now = BigInt(ctx.blockNumber);
   const threshold = st.StakeThreshold.get(s);
   for (const [, root] of [...st.Keys.entries(s, 0)]) {
-    if (sameKey(root, owner) || !st.AutoParentDelegationEnabled.get(s, root)) continue;
+    if (bytesEqual(root, owner) || !st.AutoParentDelegationEnabled.get(s, root)) continue;
     if (!st.Owner.has(s, root) || !coldkeyOwnsHotkey(s, st.Owner.get(s, root), root)) continue;
     const last = st.TransactionKeyLastBlock.get(s, root, netuid, SET_CHILDREN_TX);
     if (last !== 0n && (now > last ? now - last : 0n) < SET_CHILDREN_RATE_LIMIT) continue;
     // Relations around the root validator: its current children and parents (self-links dropped).
     const children = without(st.ChildKeys.get(s, root, netuid), root);
     const parents = without(st.ParentKeys.get(s, root, netuid), root);
-    const overlaps = (a: Edge[], b: Edge[]) => a.some(([, x]) => b.some(([, y]) => sameKey(x, y)));
+    const overlaps = (a: Edge[], b: Edge[]) => a.some(([, x]) => b.some(([, y]) => bytesEqual(x, y)));
     if (children.reduce((t, [p]) => t + p, 0n) > U64_MAX || overlaps(children, parents)) continue;
     const next: Edge[] = [[U64_MAX, owner]];
     if (overlaps(next, parents)) continue;

@@ -1,9 +1,9 @@
 // start_call [92] (§9.3): the subnet owner opens emission and staking once `StartCallDelay` blocks have passed
 // since registration; emission counts from the next block.
 
+import { bytesEqual } from "@opentao/primitives";
 import { BadOrigin, type CallContext, type DispatchResult, moduleErrors } from "../../../frame/dispatch.ts";
 import { storage as st, subtensorPallet } from "../pallet.ts";
-import { sameKey } from "./accounts.ts";
 
 const E = moduleErrors(subtensorPallet);
 
@@ -11,7 +11,7 @@ export function startCall(ctx: CallContext, args: { netuid: number }): DispatchR
   const s = ctx.state;
   const { netuid } = args;
   if (!st.NetworksAdded.get(s, netuid)) return E.SubnetNotExists;
-  if (ctx.origin.kind !== "signed" || !sameKey(st.SubnetOwner.get(s, netuid), ctx.origin.who))
+  if (ctx.origin.kind !== "signed" || !bytesEqual(st.SubnetOwner.get(s, netuid), ctx.origin.who))
     return BadOrigin;
   if (st.FirstEmissionBlockNumber.tryGet(s, netuid) !== undefined)
     return E.FirstEmissionBlockNumberAlreadySet;

@@ -1,10 +1,10 @@
 // Alpha token symbols (subtensor's symbols.rs): a new subnet's default symbol, and update_symbol [112], which
 // lets the owner (or root) pick any unused symbol of the table except root's Τ.
 
+import { bytesEqual } from "@opentao/primitives";
 import { BadOrigin, type CallContext, type DispatchResult, moduleErrors } from "../../../frame/dispatch.ts";
 import type { StateReader } from "../../../frame/state.ts";
 import { storage as st, subtensorPallet } from "../pallet.ts";
-import { sameKey } from "./accounts.ts";
 import { SYMBOLS } from "./symbolTable.ts";
 
 const E = moduleErrors(subtensorPallet);
@@ -15,7 +15,7 @@ function usedSymbols(s: StateReader): Uint8Array[] {
   return [...st.TokenSymbol.entries(s)].map(([, v]) => v);
 }
 
-const contains = (list: readonly Uint8Array[], x: Uint8Array) => list.some((y) => sameKey(x, y));
+const contains = (list: readonly Uint8Array[], x: Uint8Array) => list.some((y) => bytesEqual(x, y));
 
 /** `get_symbol_for_subnet`: the table entry at the netuid, Τ past its end. */
 export function symbolForSubnet(netuid: number): Uint8Array {
@@ -34,7 +34,7 @@ export function nextAvailableSymbol(s: StateReader, netuid: number): Uint8Array 
 export function updateSymbol(ctx: CallContext, args: { netuid: number; symbol: Uint8Array }): DispatchResult {
   const s = ctx.state;
   if (ctx.origin.kind === "none") return BadOrigin;
-  if (ctx.origin.kind === "signed" && !sameKey(st.SubnetOwner.get(s, args.netuid), ctx.origin.who))
+  if (ctx.origin.kind === "signed" && !bytesEqual(st.SubnetOwner.get(s, args.netuid), ctx.origin.who))
     return BadOrigin;
   if (!contains(SYMBOL_BYTES.slice(1), args.symbol)) return E.SymbolDoesNotExist;
   if (contains(usedSymbols(s), args.symbol)) return E.SymbolAlreadyInUse;

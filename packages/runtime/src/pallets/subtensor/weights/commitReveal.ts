@@ -4,7 +4,7 @@
 // only in the epoch `commit epoch + RevealPeriodEpochs` and expires after it; at most 10 are pending per hotkey.
 // PERF: a commit or reveal reads and rewrites one hotkey's queue (≤ 10 entries) plus set_weights' checks.
 
-import { blake2_256 } from "@opentao/primitives";
+import { blake2_256, bytesEqual } from "@opentao/primitives";
 import { AccountId32 } from "../../../frame/common.ts";
 import {
   BadOrigin,
@@ -45,8 +45,6 @@ export function commitHash(
   );
 }
 
-const sameHash = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
-
 function mechanismExists(s: StateReader, netuid: number, mecid: number): boolean {
   return st.NetworksAdded.get(s, netuid) && st.MechanismCountCurrent.get(s, netuid) > mecid;
 }
@@ -85,7 +83,7 @@ function dropExpired(s: StateReader, netuid: number, commits: Commit[], block: b
 }
 
 const missing = (expired: Uint8Array[], hash: Uint8Array): DispatchErrorValue =>
-  expired.some((h) => sameHash(h, hash)) ? E.ExpiredWeightCommit : E.InvalidRevealCommitHashNotMatch;
+  expired.some((h) => bytesEqual(h, hash)) ? E.ExpiredWeightCommit : E.InvalidRevealCommitHashNotMatch;
 
 /** `internal_commit_weights`: queue a hash for the mechanism's reveal epoch. */
 export function commitWeights(
@@ -140,8 +138,8 @@ export function revealWeights(ctx: CallContext, a: RevealArgs): DispatchResult {
   const expired = dropExpired(s, a.netuid, commits, block);
   const hash = commitHash(who, idx, a.uids, a.values, a.salt, a.version_key);
   if (commits.length === 0)
-    return expired.some((h) => sameHash(h, hash)) ? E.ExpiredWeightCommit : E.NoWeightsCommitFound;
-  const at = commits.findIndex((c) => sameHash(c[0], hash));
+    return expired.some((h) => bytesEqual(h, hash)) ? E.ExpiredWeightCommit : E.NoWeightsCommitFound;
+  const at = commits.findIndex((c) => bytesEqual(c[0], hash));
   if (at < 0) return missing(expired, hash);
   if (!inRevealEpoch(s, a.netuid, commits[at][1], block)) return E.RevealTooEarly;
   commits.splice(0, at + 1);
@@ -188,13 +186,13 @@ export function batchRevealWeights(ctx: CallContext, a: BatchRevealArgs): Dispat
     commitHash(who, a.netuid, uids, a.values_list[i], a.salts_list[i], a.version_keys[i]),
   );
   for (const hash of hashes) {
-    const c = commits.find((x) => sameHash(x[0], hash));
+    const c = commits.find((x) => bytesEqual(x[0], hash));
     if (!c) return missing(expired, hash);
     if (!inRevealEpoch(s, a.netuid, c[1], block)) return E.RevealTooEarly;
   }
   const revealed: Uint8Array[] = [];
   for (let i = 0; i < n; i++) {
-    const at = commits.findIndex((x) => sameHash(x[0], hashes[i]));
+    const at = commits.findIndex((x) => bytesEqual(x[0], hashes[i]));
     // A hash given twice matches one commit only: the second reveal finds nothing.
     if (at < 0) return missing(expired, hashes[i]);
     commits.splice(at, 1);

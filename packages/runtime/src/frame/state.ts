@@ -1,7 +1,14 @@
 // The key-value state the runtime reads and writes: raw Substrate keys to SCALE bytes, with layered
 // overlays so an extrinsic or a block commits atomically or leaves no trace.
 
-const hexOf = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
+// Buffer's own hex slicer called on any Uint8Array: no Buffer wrapper per key (a third of the cost of
+// `Buffer.from(…).toString("hex")`, measured on 32–80-byte keys; a key is hexed on every access).
+const nativeHexSlice = (Buffer.prototype as unknown as { hexSlice?: (start: number, end: number) => string })
+  .hexSlice;
+export const hexOf: (b: Uint8Array) => string =
+  typeof nativeHexSlice === "function"
+    ? (b) => nativeHexSlice.call(b, 0, b.length)
+    : (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
 const bytesOf = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, "hex"));
 
 /** Read access to state. Keys are compared as bytes; iteration is in ascending key order. */
@@ -9,11 +16,36 @@ export interface StateReader {
   get(key: Uint8Array): Uint8Array | undefined;
   /** Keys starting with `prefix`, ascending, strictly after `after` if given. */
   keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array>;
+  /**
+   * The same read as `get` when the caller already holds the key's hex (storage items cache it): states
+   * keyed by hex skip converting the key again. Optional; `readRaw` falls back to `get`.
+   */
+  getHex?(hex: string, key: Uint8Array): Uint8Array | undefined;
 }
 
 export interface State extends StateReader {
   set(key: Uint8Array, value: Uint8Array): void;
   delete(key: Uint8Array): void;
+  /** `set` by the key's hex (optional, for states keyed by hex; see `getHex`). */
+  setHex?(hex: string, value: Uint8Array): void;
+  /** `delete` by the key's hex (optional, see `setHex`). */
+  deleteHex?(hex: string): void;
+}
+
+/** Read `key` (whose hex is `hex`) through the state's hex path when it has one. */
+export const readRaw = (s: StateReader, hex: string, key: Uint8Array): Uint8Array | undefined =>
+  s.getHex ? s.getHex(hex, key) : s.get(key);
+
+/** Write `key` (whose hex is `hex`) through the state's hex path when it has one. */
+export function writeRaw(s: State, hex: string, key: Uint8Array, value: Uint8Array): void {
+  if (s.setHex) s.setHex(hex, value);
+  else s.set(key, value);
+}
+
+/** Delete `key` (whose hex is `hex`) through the state's hex path when it has one. */
+export function deleteRaw(s: State, hex: string, key: Uint8Array): void {
+  if (s.deleteHex) s.deleteHex(hex);
+  else s.delete(key);
 }
 
 /** Sorted insertion point of `k` in `arr` (binary search over hex strings, which sort like the bytes). */
@@ -58,14 +90,24 @@ export class MemoryState implements State {
     return this.#map.get(hexOf(key));
   }
 
+  getHex(hex: string): Uint8Array | undefined {
+    return this.#map.get(hex);
+  }
+
   set(key: Uint8Array, value: Uint8Array): void {
-    const k = hexOf(key);
-    if (!this.#map.has(k) && this.#sorted) this.#added.push(k);
+    this.setHex(hexOf(key), value);
+  }
+
+  setHex(k: string, value: Uint8Array): void {
+    if (this.#sorted && !this.#map.has(k)) this.#added.push(k);
     this.#map.set(k, value);
   }
 
   delete(key: Uint8Array): void {
-    const k = hexOf(key);
+    this.deleteHex(hexOf(key));
+  }
+
+  deleteHex(k: string): void {
     if (this.#map.delete(k) && this.#sorted) this.#removed.push(k);
   }
 
@@ -145,27 +187,56 @@ export class Overlay implements State {
   /** Our changed keys, sorted; rebuilt only when a new key is added. */
   #sorted: string[] | null = null;
 
-  constructor(readonly parent: StateReader) {}
+  /**
+   * Reads that fell through to the parent, remembered (null = absent) — only when the parent cannot change
+   * while this layer lives (a stored block's state under the block being built), where a read may cost a
+   * database lookup.
+   */
+  readonly #parentReads: Map<string, Uint8Array | null> | undefined;
+
+  constructor(
+    readonly parent: StateReader,
+    options: { parentIsImmutable?: boolean } = {},
+  ) {
+    if (options.parentIsImmutable) this.#parentReads = new Map();
+  }
 
   get changeCount(): number {
     return this.#changes.size;
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const c = this.#changes.get(hexOf(key));
+    return this.getHex(hexOf(key), key);
+  }
+
+  getHex(hex: string, key: Uint8Array): Uint8Array | undefined {
+    const c = this.#changes.get(hex);
     if (c === null) return undefined;
-    return c ?? this.parent.get(key);
+    if (c !== undefined) return c;
+    const cache = this.#parentReads;
+    if (cache === undefined) return readRaw(this.parent, hex, key);
+    const hit = cache.get(hex);
+    if (hit !== undefined) return hit ?? undefined;
+    const v = readRaw(this.parent, hex, key);
+    cache.set(hex, v ?? null);
+    return v;
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
-    const k = hexOf(key);
-    if (!this.#changes.has(k)) this.#sorted = null;
+    this.setHex(hexOf(key), value);
+  }
+
+  setHex(k: string, value: Uint8Array): void {
+    if (this.#sorted !== null && !this.#changes.has(k)) this.#sorted = null;
     this.#changes.set(k, value);
   }
 
   delete(key: Uint8Array): void {
-    const k = hexOf(key);
-    if (!this.#changes.has(k)) this.#sorted = null;
+    this.deleteHex(hexOf(key));
+  }
+
+  deleteHex(k: string): void {
+    if (this.#sorted !== null && !this.#changes.has(k)) this.#sorted = null;
     this.#changes.set(k, null);
   }
 
@@ -203,10 +274,14 @@ export class Overlay implements State {
     const parent = this.parent as Partial<State>;
     if (typeof parent.set !== "function" || typeof parent.delete !== "function")
       throw new Error("Overlay.commit: the parent state is read-only; take changes() instead");
+    const p = parent as State;
     for (const [k, v] of this.#changes) {
-      const key = bytesOf(k);
-      if (v === null) parent.delete(key);
-      else parent.set(key, v);
+      // Parents keyed by hex take the hex as is; others get the bytes back.
+      if (v === null) {
+        if (p.deleteHex) p.deleteHex(k);
+        else p.delete(bytesOf(k));
+      } else if (p.setHex) p.setHex(k, v);
+      else p.set(bytesOf(k), v);
     }
     this.discard();
   }

@@ -11,7 +11,7 @@ import {
   Twox128,
   Twox256,
 } from "@polkadot-api/substrate-bindings";
-import type { State, StateReader } from "./state.ts";
+import { deleteRaw, hexOf, readRaw, type State, type StateReader, writeRaw } from "./state.ts";
 import { decodeBytes, T, type Ty } from "./types.ts";
 
 export type Hasher =
@@ -50,6 +50,50 @@ const HASH: Record<Hasher, (b: Uint8Array) => Uint8Array> = {
   Twox64Concat,
   Identity,
 };
+
+// Buffer's latin1 slicer on any Uint8Array: a byte key argument becomes a string for the key cache without a
+// Buffer wrapper (3–4× cheaper than `Buffer.from(…).toString("latin1")` on 32-byte account ids).
+const nativeLatin1Slice = (
+  Buffer.prototype as unknown as { latin1Slice?: (start: number, end: number) => string }
+).latin1Slice;
+const latin1Of: (b: Uint8Array) => string =
+  typeof nativeLatin1Slice === "function"
+    ? (b) => nativeLatin1Slice.call(b, 0, b.length)
+    : (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
+
+/**
+ * A copy of a decoded value that shares nothing mutable with it: callers may mutate what they read
+ * (push to a vector, edit a struct), so a cached decoded value is handed out as a copy. Decoded SCALE
+ * values are primitives, Uint8Arrays, arrays and plain objects.
+ */
+function deepCopy<V>(v: V): V {
+  if (typeof v !== "object" || v === null) return v;
+  if (v instanceof Uint8Array) return v.slice() as V;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = deepCopy(v[i]);
+    return out as V;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = deepCopy((v as Record<string, unknown>)[k]);
+  return out as V;
+}
+
+/** Values of these types are immutable in JS (numbers, bigints, booleans, strings): no copy needed. */
+const immutableTy = (t: Ty): boolean =>
+  t.def.tag === "primitive" || t.def.tag === "compact" || (t.def.tag === "tuple" && t.def.value.length === 0);
+
+/**
+ * One built storage key, with the last value decoded from (or encoded to) it. The value is reused while the
+ * state still holds the very same bytes object it came from: states never mutate stored arrays, so identity
+ * means the bytes are unchanged, whichever layer or path wrote them.
+ */
+interface KeyRef {
+  readonly bytes: Uint8Array;
+  readonly hex: string;
+  raw: Uint8Array | undefined;
+  value: unknown;
+}
 
 /** Bytes of the hash part before the concatenated key, for hashers whose key can be read back. */
 const CONCAT_SKIP: Partial<Record<Hasher, number>> = { Blake2128Concat: 16, Twox64Concat: 8, Identity: 0 };
@@ -101,34 +145,73 @@ export class StorageItem<K extends unknown[], V> {
       this.modifier === "Default" && opts.fallback !== undefined
         ? value.codec.enc(opts.fallback)
         : new Uint8Array([0]);
+    this.#copy = immutableTy(value) ? (v) => v : deepCopy;
   }
 
   /**
    * Keys already built, by their arguments: the same (netuid, hotkey…) keys are read and written many times a
-   * block, and encoding + hashing + concatenating them was a fifth of a coinbase block. Bounded; keys are never
-   * mutated by the state layer, so the cached arrays are shared.
+   * block, and encoding + hashing + concatenating them was a fifth of a coinbase block. Each also carries the
+   * last value read or written under it, so a repeated read skips decoding. Bounded; keys are never mutated by
+   * the state layer, so the cached arrays are shared.
    */
-  readonly #keyCache = new Map<string, Uint8Array>();
+  readonly #keyCache = new Map<string, KeyRef>();
+  /** The plain value's key (no arguments). */
+  #valueRef: KeyRef | undefined;
+  /** Whether a decoded value can be handed out as is (immutable JS values) or needs a copy. */
+  readonly #copy: <T>(v: T) => T;
+  /** The decoded default, kept to hand out copies of. */
+  #fallbackValue: V | undefined;
 
   /** The full storage key for these key values. */
   key(...k: K): Uint8Array {
+    return this.#ref(k).bytes;
+  }
+
+  #ref(k: unknown[]): KeyRef {
     if (k.length !== this.keys.length)
       throw new TypeError(`${this.pallet}.${this.name}: expected ${this.keys.length} keys, got ${k.length}`);
-    if (k.length === 0) return this.prefix;
+    if (k.length === 0) {
+      this.#valueRef ??= { bytes: this.prefix, hex: hexOf(this.prefix), raw: undefined, value: undefined };
+      return this.#valueRef;
+    }
     let id = "";
     for (const x of k)
       id +=
         x instanceof Uint8Array
-          ? `b${Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString("latin1")}\u0000`
+          ? `b${latin1Of(x)}\u0000`
           : typeof x === "number" || typeof x === "bigint" || typeof x === "boolean"
             ? `n${x}\u0000`
             : `j${JSON.stringify(x, (_, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? [...v] : v))}\u0000`;
     const hit = this.#keyCache.get(id);
     if (hit) return hit;
-    const key = this.#buildKey(k);
+    const bytes = this.#buildKey(k as K);
+    const ref: KeyRef = { bytes, hex: hexOf(bytes), raw: undefined, value: undefined };
     if (this.#keyCache.size >= 100_000) this.#keyCache.clear();
-    this.#keyCache.set(id, key);
-    return key;
+    this.#keyCache.set(id, ref);
+    return ref;
+  }
+
+  /** Decode what the state holds under `ref`, reusing the last decoding while the bytes are the same object. */
+  #decode(ref: KeyRef, raw: Uint8Array): V {
+    if (ref.raw !== raw) {
+      ref.value = decodeBytes(this.value.codec, raw);
+      ref.raw = raw;
+    }
+    return this.#copy(ref.value as V);
+  }
+
+  #fallback(): V {
+    if (this.modifier !== "Default") return undefined as V;
+    this.#fallbackValue ??= this.value.codec.dec(this.fallbackBytes);
+    return this.#copy(this.#fallbackValue);
+  }
+
+  #write(s: State, ref: KeyRef, v: V): void {
+    const raw = this.value.codec.enc(v);
+    writeRaw(s, ref.hex, ref.bytes, raw);
+    // The caller keeps `v` and may change it after writing: remember a copy.
+    ref.raw = raw;
+    ref.value = this.#copy(v);
   }
 
   #buildKey(k: K): Uint8Array {
@@ -152,37 +235,43 @@ export class StorageItem<K extends unknown[], V> {
 
   /** The stored value, or undefined if absent. */
   tryGet(s: StateReader, ...k: K): V | undefined {
-    const raw = s.get(this.key(...k));
-    return raw === undefined ? undefined : decodeBytes(this.value.codec, raw);
+    const ref = this.#ref(k);
+    const raw = readRaw(s, ref.hex, ref.bytes);
+    return raw === undefined ? undefined : this.#decode(ref, raw);
   }
 
   /** The stored value, or the declared default (undefined for Optional items). */
   get(s: StateReader, ...k: K): V {
-    const raw = s.get(this.key(...k));
-    if (raw !== undefined) return decodeBytes(this.value.codec, raw);
+    const ref = this.#ref(k);
+    const raw = readRaw(s, ref.hex, ref.bytes);
     // A fresh copy of the default each time: callers may mutate what they read (arrays, structs).
-    return (this.modifier === "Default" ? this.value.codec.dec(this.fallbackBytes) : undefined) as V;
+    return raw === undefined ? this.#fallback() : this.#decode(ref, raw);
   }
 
   has(s: StateReader, ...k: K): boolean {
-    return s.get(this.key(...k)) !== undefined;
+    const ref = this.#ref(k);
+    return readRaw(s, ref.hex, ref.bytes) !== undefined;
   }
 
   set(s: State, ...args: [...K, V]): void {
     const v = args.pop() as V;
-    s.set(this.key(...(args as unknown as K)), this.value.codec.enc(v));
+    this.#write(s, this.#ref(args), v);
   }
 
   remove(s: State, ...k: K): void {
-    s.delete(this.key(...k));
+    const ref = this.#ref(k);
+    deleteRaw(s, ref.hex, ref.bytes);
+    ref.raw = undefined;
+    ref.value = undefined;
   }
 
   /** Read, transform and write back (`mutate`); the new value is stored even if it equals the default. */
   mutate(s: State, ...args: [...K, (v: V) => V]): V {
     const f = args.pop() as (v: V) => V;
-    const k = args as unknown as K;
-    const next = f(this.get(s, ...k));
-    s.set(this.key(...k), this.value.codec.enc(next));
+    const ref = this.#ref(args);
+    const raw = readRaw(s, ref.hex, ref.bytes);
+    const next = f(raw === undefined ? this.#fallback() : this.#decode(ref, raw));
+    this.#write(s, ref, next);
     return next;
   }
 

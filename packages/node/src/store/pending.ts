@@ -6,12 +6,14 @@ import { Overlay, type StateReader } from "@opentao/runtime";
 export type { StateChange } from "@opentao/runtime";
 
 /**
- * A layer over a read-only `StateReader` (typically `store.stateAt(parent)`) that records every write.
+ * A layer over a read-only, unchanging `StateReader` (typically `store.stateAt(parent)`) that records every write.
  * The runtime runs on `new Overlay(pending)` layers as usual; what they commit lands here, and
  * `changes()` is what `BlockStore.stage`/`importBlock` take.
  */
 export class PendingState extends Overlay {
   constructor(readonly base: StateReader) {
-    super(base);
+    // A stored block's state never changes, so reads that reach it (an LMDB lookup each) are remembered
+    // for the life of the block being built.
+    super(base, { parentIsImmutable: true });
   }
 }

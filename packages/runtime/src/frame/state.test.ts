@@ -138,6 +138,41 @@ describe("MemoryState", () => {
     );
   });
 
+  test("property: long runs of changes (folding the index many times) keep scans with `after` exact", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            op: fc.constantFrom("set", "set", "del", "scan"),
+            k: fc.uint8Array({ minLength: 1, maxLength: 2 }),
+            after: fc.option(fc.uint8Array({ minLength: 1, maxLength: 2 }), { nil: undefined }),
+          }),
+          { minLength: 500, maxLength: 3000 },
+        ),
+        (ops) => {
+          const s = new MemoryState();
+          const model = new Set<string>();
+          for (const { op, k, after } of ops) {
+            if (op === "set") {
+              s.set(k, b(1));
+              model.add(hex(k));
+            } else if (op === "del") {
+              s.delete(k);
+              model.delete(hex(k));
+            } else {
+              const p = hex(k).slice(0, 2);
+              const a = after && hex(after);
+              const expected = [...model].filter((x) => x.startsWith(p) && (a === undefined || x > a)).sort();
+              assert.deepEqual([...s.keys(k.subarray(0, 1), after)].map(hex), expected);
+            }
+          }
+          assert.deepEqual([...s.keys(b())].map(hex), [...model].sort());
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   test("a scan in progress keeps its order while another scan sees new keys", () => {
     const s = new MemoryState();
     for (const x of [1, 3, 5]) s.set(b(x), b(0));

@@ -60,27 +60,102 @@ function lowerBound(arr: string[], k: string): number {
   return lo;
 }
 
-function* keysFrom(sorted: string[], prefix: string, after: string | undefined): Generator<string> {
-  const start =
-    after !== undefined && after >= prefix ? lowerBound(sorted, after) : lowerBound(sorted, prefix);
-  for (let i = start; i < sorted.length; i++) {
-    const k = sorted[i];
-    if (!k.startsWith(prefix)) return;
-    if (after !== undefined && k <= after) continue;
-    yield k;
+/**
+ * The keys of a hex-keyed map in sorted order, for prefix scans. A block adds and removes keys between scans
+ * (an epoch block thousands, clearing whole prefixes between scans), so the index is a sorted main list built
+ * once, a small sorted list of keys added since, and a set of keys removed since; a scan merges the two lists
+ * and skips the removed. They are folded into a new main list once the changes pass a fraction of it, so
+ * each change costs amortized O(log n) and a scan O(log n + keys yielded).
+ */
+class SortedKeys {
+  #main: string[] | null = null;
+  #added: string[] = [];
+  #gone = new Set<string>();
+  /** Scans in progress: while any runs, changes copy the lists they alter instead of editing them in place. */
+  #scans = 0;
+
+  /** `allKeys`: the map's keys, read when a scan first needs the index. */
+  constructor(private readonly allKeys: () => Iterable<string>) {}
+
+  /** Record a key that was not in the map before. */
+  added(k: string): void {
+    if (this.#main === null) return;
+    if (this.#gone.has(k)) {
+      // Removed and back again: it is still in one of the lists.
+      if (this.#scans > 0) this.#gone = new Set(this.#gone);
+      this.#gone.delete(k);
+      return;
+    }
+    if (this.#scans > 0) this.#added = this.#added.slice();
+    this.#added.splice(lowerBound(this.#added, k), 0, k);
+    this.#maybeFold();
+  }
+
+  /** Record a key that left the map. */
+  removed(k: string): void {
+    if (this.#main === null) return;
+    if (this.#scans > 0) this.#gone = new Set(this.#gone);
+    this.#gone.add(k);
+    this.#maybeFold();
+  }
+
+  /** Forget everything (the map was cleared). */
+  reset(): void {
+    this.#main = null;
+    this.#added = [];
+    this.#gone = new Set();
+  }
+
+  #maybeFold(): void {
+    const main = this.#main as string[];
+    if (this.#added.length + this.#gone.size > Math.max(256, main.length >> 4)) this.#fold();
+  }
+
+  /** Merge the additions into a new main list, without the removed keys. */
+  #fold(): void {
+    const main = this.#main as string[];
+    const added = this.#added;
+    const gone = this.#gone;
+    const out: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < main.length || j < added.length) {
+      const k = j >= added.length || (i < main.length && main[i] < added[j]) ? main[i++] : added[j++];
+      if (!gone.has(k)) out.push(k);
+    }
+    this.#main = out;
+    this.#added = [];
+    this.#gone = new Set();
+  }
+
+  /** Sorted keys under `prefix` (strictly after `after`), as of the scan's start. */
+  *scan(prefix: string, after: string | undefined): Generator<string> {
+    if (this.#main === null) this.#main = [...this.allKeys()].sort();
+    const main = this.#main;
+    const added = this.#added;
+    const gone = this.#gone;
+    const from = after !== undefined && after >= prefix ? after : prefix;
+    let i = lowerBound(main, from);
+    let j = lowerBound(added, from);
+    this.#scans++;
+    try {
+      while (i < main.length || j < added.length) {
+        const k = j >= added.length || (i < main.length && main[i] < added[j]) ? main[i++] : added[j++];
+        if (!k.startsWith(prefix)) return;
+        if (after !== undefined && k <= after) continue;
+        if (gone.size > 0 && gone.has(k)) continue;
+        yield k;
+      }
+    } finally {
+      this.#scans--;
+    }
   }
 }
 
 /** An in-memory state (genesis building, tests, the node's working copy). */
 export class MemoryState implements State {
   readonly #map = new Map<string, Uint8Array>();
-  /** All keys, sorted, once a scan needed them; kept up to date incrementally after that. */
-  #sorted: string[] | null = null;
-  /** Keys added / removed since `#sorted` was last brought up to date (a block touches few of them). */
-  #added: string[] = [];
-  #removed: string[] = [];
-  /** Scans in progress over `#sorted`: while any runs, an update works on a copy. */
-  #scans = 0;
+  readonly #index = new SortedKeys(() => this.#map.keys());
 
   get size(): number {
     return this.#map.size;
@@ -99,8 +174,9 @@ export class MemoryState implements State {
   }
 
   setHex(k: string, value: Uint8Array): void {
-    if (this.#sorted && !this.#map.has(k)) this.#added.push(k);
+    const size = this.#map.size;
     this.#map.set(k, value);
+    if (this.#map.size !== size) this.#index.added(k);
   }
 
   delete(key: Uint8Array): void {
@@ -108,68 +184,16 @@ export class MemoryState implements State {
   }
 
   deleteHex(k: string): void {
-    if (this.#map.delete(k) && this.#sorted) this.#removed.push(k);
-  }
-
-  /** The sorted key list: a full sort the first time, then only the keys added or removed since. */
-  #sortedKeys(): string[] {
-    let sorted = this.#sorted;
-    if (!sorted) {
-      this.#added = [];
-      this.#removed = [];
-      sorted = [...this.#map.keys()].sort();
-      this.#sorted = sorted;
-      return sorted;
-    }
-    if (this.#added.length === 0 && this.#removed.length === 0) return sorted;
-    if (this.#added.length + this.#removed.length > 256) {
-      // Many changes: one merge pass over the old list and the sorted additions, dropping deleted keys.
-      const added = [...new Set(this.#added)].sort();
-      const out: string[] = [];
-      let i = 0;
-      let j = 0;
-      while (i < sorted.length || j < added.length) {
-        const k = j >= added.length || (i < sorted.length && sorted[i] < added[j]) ? sorted[i++] : added[j++];
-        if (out[out.length - 1] !== k && this.#map.has(k)) out.push(k);
-      }
-      sorted = out;
-    } else {
-      // A scan still iterating the old list must not see it change under it.
-      if (this.#scans > 0) sorted = sorted.slice();
-      for (const k of this.#removed) {
-        const at = lowerBound(sorted, k);
-        if (sorted[at] === k && !this.#map.has(k)) sorted.splice(at, 1);
-      }
-      for (const k of this.#added) {
-        const at = lowerBound(sorted, k);
-        if (sorted[at] !== k && this.#map.has(k)) sorted.splice(at, 0, k);
-      }
-    }
-    this.#added = [];
-    this.#removed = [];
-    this.#sorted = sorted;
-    return sorted;
+    if (this.#map.delete(k)) this.#index.removed(k);
   }
 
   *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
-    const sorted = this.#sortedKeys();
-    this.#scans++;
-    try {
-      for (const k of keysFrom(sorted, hexOf(prefix), after && hexOf(after))) yield bytesOf(k);
-    } finally {
-      this.#scans--;
-    }
+    for (const k of this.#index.scan(hexOf(prefix), after && hexOf(after))) yield bytesOf(k);
   }
 
   /** Every (key, value) pair in key order, as hex (for commitments and snapshots). */
   *entries(): Iterable<[string, Uint8Array]> {
-    const sorted = this.#sortedKeys();
-    this.#scans++;
-    try {
-      for (const k of sorted) yield [k, this.#map.get(k) as Uint8Array];
-    } finally {
-      this.#scans--;
-    }
+    for (const k of this.#index.scan("", undefined)) yield [k, this.#map.get(k) as Uint8Array];
   }
 }
 
@@ -184,8 +208,8 @@ export type StateChange = readonly [key: Uint8Array, value: Uint8Array | null];
 export class Overlay implements State {
   /** hex key → value, or null for a deletion. */
   readonly #changes = new Map<string, Uint8Array | null>();
-  /** Our changed keys, sorted; rebuilt only when a new key is added. */
-  #sorted: string[] | null = null;
+  /** Our changed keys (deletions included), sorted for scans. */
+  readonly #index = new SortedKeys(() => this.#changes.keys());
 
   /**
    * Reads that fell through to the parent, remembered (null = absent) — only when the parent cannot change
@@ -227,8 +251,9 @@ export class Overlay implements State {
   }
 
   setHex(k: string, value: Uint8Array): void {
-    if (this.#sorted !== null && !this.#changes.has(k)) this.#sorted = null;
+    const size = this.#changes.size;
     this.#changes.set(k, value);
+    if (this.#changes.size !== size) this.#index.added(k);
   }
 
   delete(key: Uint8Array): void {
@@ -236,15 +261,13 @@ export class Overlay implements State {
   }
 
   deleteHex(k: string): void {
-    if (this.#sorted !== null && !this.#changes.has(k)) this.#sorted = null;
+    const size = this.#changes.size;
     this.#changes.set(k, null);
+    if (this.#changes.size !== size) this.#index.added(k);
   }
 
   *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
-    this.#sorted ??= [...this.#changes.keys()].sort();
-    const p = hexOf(prefix);
-    const a = after && hexOf(after);
-    const mine = [...keysFrom(this.#sorted, p, a)];
+    const mine = [...this.#index.scan(hexOf(prefix), after && hexOf(after))];
     // Merge the parent's ordered keys with ours; ours win on equal keys, and deletions hide the parent's.
     let i = 0;
     for (const pk of this.parent.keys(prefix, after)) {
@@ -265,8 +288,8 @@ export class Overlay implements State {
 
   /** This layer's writes in key order. */
   *changes(): Iterable<StateChange> {
-    this.#sorted ??= [...this.#changes.keys()].sort();
-    for (const k of this.#sorted) yield [bytesOf(k), this.#changes.get(k) as Uint8Array | null];
+    for (const k of this.#index.scan("", undefined))
+      yield [bytesOf(k), this.#changes.get(k) as Uint8Array | null];
   }
 
   /** Apply every write to the parent and clear this layer. */
@@ -288,7 +311,7 @@ export class Overlay implements State {
 
   discard(): void {
     this.#changes.clear();
-    this.#sorted = null;
+    this.#index.reset();
   }
 }
 

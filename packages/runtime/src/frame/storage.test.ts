@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { AccountId32 } from "./common.ts";
-import { MemoryState } from "./state.ts";
+import { MemoryState, Overlay } from "./state.ts";
 import { storageMap, storageValue } from "./storage.ts";
 import { T } from "./types.ts";
 
@@ -96,4 +96,84 @@ test("the default is a fresh value on every read, so mutating it cannot leak", (
   const a = v.get(s);
   a.push(5n);
   assert.deepEqual(v.get(s), []);
+});
+
+// The decoded-value cache: a repeated read reuses the last decoding only while the state holds the very same
+// bytes; nothing a caller does with what it reads or wrote can change what the next read returns.
+test("a cached value is handed out as a copy: mutating a read or a written value cannot leak", () => {
+  const s = new MemoryState();
+  const rows = storageMap("P", "Rows", [{ hasher: "Identity", type: T.u16 }], T.vec(T.tuple(T.u16, T.u16)), {
+    fallback: [],
+  });
+  const written: Array<[number, number]> = [[1, 2]];
+  rows.set(s, 7, written);
+  written.push([3, 4]);
+  written[0]![1] = 99;
+  assert.deepEqual(rows.get(s, 7), [[1, 2]]);
+  const read = rows.get(s, 7);
+  read[0]![0] = 50;
+  read.push([5, 6]);
+  assert.deepEqual(rows.get(s, 7), [[1, 2]]);
+  const id = storageValue("P", "Id", AccountId32);
+  const acct = new Uint8Array(32).fill(3);
+  id.set(s, acct);
+  acct[0] = 0;
+  const got = id.get(s) as Uint8Array;
+  assert.equal(got[0], 3);
+  got[1] = 0;
+  assert.equal((id.get(s) as Uint8Array)[1], 3);
+});
+
+test("a write that bypasses the item (raw state, another layer, a discard) is what the next read sees", () => {
+  const s = new MemoryState();
+  const v = storageMap("P", "Val", [{ hasher: "Twox64Concat", type: T.u32 }], T.u64, { fallback: 0n });
+  v.set(s, 1, 10n);
+  assert.equal(v.get(s, 1), 10n);
+  s.set(v.key(1), T.u64.codec.enc(11n));
+  assert.equal(v.get(s, 1), 11n);
+  const layer = new Overlay(s);
+  v.set(layer, 1, 12n);
+  assert.equal(v.get(layer, 1), 12n);
+  assert.equal(v.get(s, 1), 11n);
+  layer.discard();
+  assert.equal(v.get(layer, 1), 11n);
+  v.set(layer, 1, 13n);
+  layer.commit();
+  assert.equal(v.get(s, 1), 13n);
+  s.delete(v.key(1));
+  assert.equal(v.get(s, 1), 0n);
+  assert.equal(v.tryGet(s, 1), undefined);
+});
+
+test("a key argument array the caller reuses for another key addresses the other key", () => {
+  const s = new MemoryState();
+  const m = storageMap("P", "ByAcct", [{ hasher: "Blake2128Concat", type: AccountId32 }], T.u32, {
+    fallback: 0,
+  });
+  const buf = new Uint8Array(32).fill(1);
+  m.set(s, buf, 1);
+  buf.fill(2);
+  assert.equal(m.get(s, buf), 0);
+  m.set(s, buf, 2);
+  assert.equal(m.get(s, new Uint8Array(32).fill(1)), 1);
+  assert.equal(m.get(s, new Uint8Array(32).fill(2)), 2);
+  assert.equal(hex(m.key(buf).subarray(-32)), hex(new Uint8Array(32).fill(2)));
+});
+
+test("an overlay over an immutable parent remembers the parent's reads, absent ones included", () => {
+  const base = new MemoryState();
+  base.set(new Uint8Array([1]), new Uint8Array([10]));
+  let reads = 0;
+  const counting = { get: (k: Uint8Array) => (reads++, base.get(k)), keys: base.keys.bind(base) };
+  const o = new Overlay(counting, { parentIsImmutable: true });
+  for (let i = 0; i < 3; i++) {
+    assert.deepEqual(o.get(new Uint8Array([1])), new Uint8Array([10]));
+    assert.equal(o.get(new Uint8Array([2])), undefined);
+  }
+  assert.equal(reads, 2);
+  o.set(new Uint8Array([2]), new Uint8Array([20]));
+  assert.deepEqual(o.get(new Uint8Array([2])), new Uint8Array([20]));
+  o.delete(new Uint8Array([1]));
+  assert.equal(o.get(new Uint8Array([1])), undefined);
+  assert.equal(reads, 2);
 });

@@ -95,6 +95,31 @@ interface KeyRef {
   value: unknown;
 }
 
+/** Equal key arguments: numbers and the like by value, byte arrays by content, anything else by identity. */
+function sameArgs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y && !(x instanceof Uint8Array)) continue;
+    if (!(x instanceof Uint8Array && y instanceof Uint8Array) || x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+/** A string that identifies key arguments (the key cache's key). */
+function argsId(k: readonly unknown[]): string {
+  let id = "";
+  for (const x of k)
+    id +=
+      x instanceof Uint8Array
+        ? `b${latin1Of(x)}\u0000`
+        : typeof x === "number" || typeof x === "bigint" || typeof x === "boolean"
+          ? `n${x}\u0000`
+          : `j${JSON.stringify(x, (_, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? [...v] : v))}\u0000`;
+  return id;
+}
+
 /** Bytes of the hash part before the concatenated key, for hashers whose key can be read back. */
 const CONCAT_SKIP: Partial<Record<Hasher, number>> = { Blake2128Concat: 16, Twox64Concat: 8, Identity: 0 };
 
@@ -157,6 +182,9 @@ export class StorageItem<K extends unknown[], V> {
   readonly #keyCache = new Map<string, KeyRef>();
   /** The plain value's key (no arguments). */
   #valueRef: KeyRef | undefined;
+  /** The arguments of the last key built or found, and its entry. */
+  #lastArgs: unknown[] | undefined;
+  #lastRef: KeyRef | undefined;
   /** Whether a decoded value can be handed out as is (immutable JS values) or needs a copy. */
   readonly #copy: <T>(v: T) => T;
   /** The decoded default, kept to hand out copies of. */
@@ -174,20 +202,20 @@ export class StorageItem<K extends unknown[], V> {
       this.#valueRef ??= { bytes: this.prefix, hex: hexOf(this.prefix), raw: undefined, value: undefined };
       return this.#valueRef;
     }
-    let id = "";
-    for (const x of k)
-      id +=
-        x instanceof Uint8Array
-          ? `b${latin1Of(x)}\u0000`
-          : typeof x === "number" || typeof x === "bigint" || typeof x === "boolean"
-            ? `n${x}\u0000`
-            : `j${JSON.stringify(x, (_, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? [...v] : v))}\u0000`;
-    const hit = this.#keyCache.get(id);
-    if (hit) return hit;
-    const bytes = this.#buildKey(k as K);
-    const ref: KeyRef = { bytes, hex: hexOf(bytes), raw: undefined, value: undefined };
-    if (this.#keyCache.size >= 100_000) this.#keyCache.clear();
-    this.#keyCache.set(id, ref);
+    // Read-then-write of the same key is the common pattern: the previous key's arguments, compared by value.
+    const last = this.#lastArgs;
+    if (last !== undefined && sameArgs(last, k)) return this.#lastRef as KeyRef;
+    const id = argsId(k);
+    let ref = this.#keyCache.get(id);
+    if (ref === undefined) {
+      const bytes = this.#buildKey(k as K);
+      ref = { bytes, hex: hexOf(bytes), raw: undefined, value: undefined };
+      if (this.#keyCache.size >= 100_000) this.#keyCache.clear();
+      this.#keyCache.set(id, ref);
+    }
+    // Byte arguments are copied: the caller may reuse its array for another key.
+    this.#lastArgs = k.map((x) => (x instanceof Uint8Array ? x.slice() : x));
+    this.#lastRef = ref;
     return ref;
   }
 

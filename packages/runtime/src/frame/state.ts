@@ -21,6 +21,12 @@ export interface StateReader {
    * keyed by hex skip converting the key again. Optional; `readRaw` falls back to `get`.
    */
   getHex?(hex: string, key: Uint8Array): Uint8Array | undefined;
+  /** This state's own entry for the key, if it has one (see `Slot`; optional). */
+  slotHex?(hex: string): Slot | undefined;
+  /** The `owner` of this state's slots. */
+  readonly slotOwner?: number;
+  /** Whether a key without a slot is absent (no layer below to ask). */
+  readonly slotsComplete?: boolean;
 }
 
 export interface State extends StateReader {
@@ -152,21 +158,63 @@ class SortedKeys {
   }
 }
 
+/**
+ * One key's entry in a state that hands its entries out (`slotHex`): storage items keep the slot of a key they
+ * use, so a repeated read or write of it skips the state's map. The state updates `value` in place and clears
+ * `live` once it stops tracking the entry; `owner` is the state's `slotOwner`. `value` null is an absent key
+ * (a memory state) or a deletion the layer records (an overlay). A holder may store a new non-null value
+ * through a live slot whose value is not null; anything else goes through the state's methods.
+ */
+export interface Slot {
+  value: Uint8Array | null;
+  live: boolean;
+  readonly owner: number;
+}
+
+let slotOwners = 0;
+
 /** An in-memory state (genesis building, tests, the node's working copy). */
 export class MemoryState implements State {
-  readonly #map = new Map<string, Uint8Array>();
+  readonly #map = new Map<string, Slot>();
+  /**
+   * Slots handed out for keys that are absent (value null), so repeated reads of a missing key skip the map
+   * too; a write moves the slot into `#map`. Bounded: past the bound they are all retired (`live` false).
+   */
+  readonly #absent = new Map<string, Slot>();
   readonly #index = new SortedKeys(() => this.#map.keys());
+  /** Tells this state's slots from other states'. */
+  readonly slotOwner = ++slotOwners;
+  /** A key without a slot here is absent: there is no layer below. */
+  readonly slotsComplete = true;
 
   get size(): number {
     return this.#map.size;
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
-    return this.#map.get(hexOf(key));
+    return this.#map.get(hexOf(key))?.value ?? undefined;
   }
 
   getHex(hex: string): Uint8Array | undefined {
-    return this.#map.get(hex);
+    return this.#map.get(hex)?.value ?? undefined;
+  }
+
+  /** The key's slot; an absent key gets one too (value null), which a later write fills. */
+  slotHex(hex: string): Slot {
+    let slot = this.#map.get(hex) ?? this.#absent.get(hex);
+    if (slot === undefined) {
+      slot = { value: null, live: true, owner: this.slotOwner };
+      this.#keepAbsent(hex, slot);
+    }
+    return slot;
+  }
+
+  #keepAbsent(hex: string, slot: Slot): void {
+    if (this.#absent.size >= 100_000) {
+      for (const old of this.#absent.values()) old.live = false;
+      this.#absent.clear();
+    }
+    this.#absent.set(hex, slot);
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
@@ -174,9 +222,18 @@ export class MemoryState implements State {
   }
 
   setHex(k: string, value: Uint8Array): void {
-    const size = this.#map.size;
-    this.#map.set(k, value);
-    if (this.#map.size !== size) this.#index.added(k);
+    let slot = this.#map.get(k);
+    if (slot !== undefined) {
+      slot.value = value;
+      return;
+    }
+    slot = this.#absent.get(k);
+    if (slot !== undefined) {
+      this.#absent.delete(k);
+      slot.value = value;
+    } else slot = { value, live: true, owner: this.slotOwner };
+    this.#map.set(k, slot);
+    this.#index.added(k);
   }
 
   delete(key: Uint8Array): void {
@@ -184,7 +241,12 @@ export class MemoryState implements State {
   }
 
   deleteHex(k: string): void {
-    if (this.#map.delete(k)) this.#index.removed(k);
+    const slot = this.#map.get(k);
+    if (slot === undefined) return;
+    slot.value = null;
+    this.#map.delete(k);
+    this.#index.removed(k);
+    this.#keepAbsent(k, slot);
   }
 
   *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
@@ -193,7 +255,8 @@ export class MemoryState implements State {
 
   /** Every (key, value) pair in key order, as hex (for commitments and snapshots). */
   *entries(): Iterable<[string, Uint8Array]> {
-    for (const k of this.#index.scan("", undefined)) yield [k, this.#map.get(k) as Uint8Array];
+    for (const k of this.#index.scan("", undefined))
+      yield [k, (this.#map.get(k) as Slot).value as Uint8Array];
   }
 }
 
@@ -206,10 +269,11 @@ export type StateChange = readonly [key: Uint8Array, value: Uint8Array | null];
  * read-only parent (a stored block's state) the layer cannot commit; its `changes()` are the block's writes.
  */
 export class Overlay implements State {
-  /** hex key → value, or null for a deletion. */
-  readonly #changes = new Map<string, Uint8Array | null>();
+  /** hex key → this layer's entry: a value, or null for a deletion. */
+  readonly #changes = new Map<string, Slot>();
   /** Our changed keys (deletions included), sorted for scans. */
   readonly #index = new SortedKeys(() => this.#changes.keys());
+  readonly slotOwner = ++slotOwners;
 
   /**
    * Reads that fell through to the parent, remembered (null = absent) — only when the parent cannot change
@@ -235,8 +299,7 @@ export class Overlay implements State {
 
   getHex(hex: string, key: Uint8Array): Uint8Array | undefined {
     const c = this.#changes.get(hex);
-    if (c === null) return undefined;
-    if (c !== undefined) return c;
+    if (c !== undefined) return c.value ?? undefined;
     const cache = this.#parentReads;
     if (cache === undefined) return readRaw(this.parent, hex, key);
     const hit = cache.get(hex);
@@ -246,14 +309,17 @@ export class Overlay implements State {
     return v;
   }
 
+  /** This layer's own entry for the key (a write or a deletion), if it has one. */
+  slotHex(hex: string): Slot | undefined {
+    return this.#changes.get(hex);
+  }
+
   set(key: Uint8Array, value: Uint8Array): void {
     this.setHex(hexOf(key), value);
   }
 
   setHex(k: string, value: Uint8Array): void {
-    const size = this.#changes.size;
-    this.#changes.set(k, value);
-    if (this.#changes.size !== size) this.#index.added(k);
+    this.#record(k, value);
   }
 
   delete(key: Uint8Array): void {
@@ -261,10 +327,19 @@ export class Overlay implements State {
   }
 
   deleteHex(k: string): void {
-    const size = this.#changes.size;
-    this.#changes.set(k, null);
-    if (this.#changes.size !== size) this.#index.added(k);
+    this.#record(k, null);
   }
+
+  #record(k: string, value: Uint8Array | null): void {
+    const slot = this.#changes.get(k);
+    if (slot !== undefined) slot.value = value;
+    else {
+      this.#changes.set(k, { value, live: true, owner: this.slotOwner });
+      this.#index.added(k);
+    }
+  }
+
+  #isWrite = (k: string) => (this.#changes.get(k) as Slot).value !== null;
 
   *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
     const mine = [...this.#index.scan(hexOf(prefix), after && hexOf(after))];
@@ -273,23 +348,22 @@ export class Overlay implements State {
     for (const pk of this.parent.keys(prefix, after)) {
       const ph = hexOf(pk);
       while (i < mine.length && mine[i] < ph) {
-        if (this.#changes.get(mine[i]) !== null) yield bytesOf(mine[i]);
+        if (this.#isWrite(mine[i])) yield bytesOf(mine[i]);
         i++;
       }
       if (i < mine.length && mine[i] === ph) {
-        if (this.#changes.get(mine[i]) !== null) yield pk;
+        if (this.#isWrite(mine[i])) yield pk;
         i++;
         continue;
       }
       yield pk;
     }
-    for (; i < mine.length; i++) if (this.#changes.get(mine[i]) !== null) yield bytesOf(mine[i]);
+    for (; i < mine.length; i++) if (this.#isWrite(mine[i])) yield bytesOf(mine[i]);
   }
 
   /** This layer's writes in key order. */
   *changes(): Iterable<StateChange> {
-    for (const k of this.#index.scan("", undefined))
-      yield [bytesOf(k), this.#changes.get(k) as Uint8Array | null];
+    for (const k of this.#index.scan("", undefined)) yield [bytesOf(k), (this.#changes.get(k) as Slot).value];
   }
 
   /** Apply every write to the parent and clear this layer. */
@@ -298,7 +372,7 @@ export class Overlay implements State {
     if (typeof parent.set !== "function" || typeof parent.delete !== "function")
       throw new Error("Overlay.commit: the parent state is read-only; take changes() instead");
     const p = parent as State;
-    for (const [k, v] of this.#changes) {
+    for (const [k, { value: v }] of this.#changes) {
       // Parents keyed by hex take the hex as is; others get the bytes back.
       if (v === null) {
         if (p.deleteHex) p.deleteHex(k);
@@ -310,6 +384,7 @@ export class Overlay implements State {
   }
 
   discard(): void {
+    for (const slot of this.#changes.values()) slot.live = false;
     this.#changes.clear();
     this.#index.reset();
   }

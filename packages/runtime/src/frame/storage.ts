@@ -11,7 +11,7 @@ import {
   Twox128,
   Twox256,
 } from "@polkadot-api/substrate-bindings";
-import { deleteRaw, hexOf, readRaw, type State, type StateReader, writeRaw } from "./state.ts";
+import { deleteRaw, hexOf, readRaw, type Slot, type State, type StateReader, writeRaw } from "./state.ts";
 import { decodeBytes, T, type Ty } from "./types.ts";
 
 export type Hasher =
@@ -93,18 +93,47 @@ interface KeyRef {
   readonly hex: string;
   raw: Uint8Array | undefined;
   value: unknown;
+  /** The state entry of the key last used (see `Slot`), valid while live and for the state that owns it. */
+  slot: Slot | undefined;
+  /** The key arguments (for keys found by hash), and the next entry with the same hash. */
+  args: readonly unknown[] | undefined;
+  next: KeyRef | undefined;
 }
 
-/** Equal key arguments: numbers and the like by value, byte arrays by content, anything else by identity. */
+/** Equal key arguments: numbers by value, byte arrays by content (the only kinds `argsHash` admits). */
 function sameArgs(a: readonly unknown[], b: readonly unknown[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
-    if (x === y && !(x instanceof Uint8Array)) continue;
+    if (typeof x === "number") {
+      if (x !== y) return false;
+      continue;
+    }
     if (!(x instanceof Uint8Array && y instanceof Uint8Array) || x.length !== y.length) return false;
     for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
   }
   return true;
+}
+
+/**
+ * A 31-bit hash of key arguments that are integers or byte arrays (nearly every key: netuids, uids, account
+ * ids), or -1 for any other kind. Numeric map keys avoid building and hashing a string per access, which
+ * was the largest single cost of a storage access in the epoch block.
+ */
+function argsHash(k: readonly unknown[]): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < k.length; i++) {
+    const x = k[i];
+    if (typeof x === "number") {
+      if (!Number.isSafeInteger(x)) return -1;
+      h = Math.imul(h ^ (x | 0), 0x01000193);
+      h = Math.imul(h ^ Math.floor(x / 0x1_0000_0000), 0x01000193);
+    } else if (x instanceof Uint8Array) {
+      h = Math.imul(h ^ (x.length + 0x100), 0x01000193);
+      for (let j = 0; j < x.length; j++) h = Math.imul(h ^ x[j]!, 0x01000193);
+    } else return -1;
+  }
+  return h & 0x7fffffff;
 }
 
 /** A string that identifies key arguments (the key cache's key). */
@@ -182,9 +211,8 @@ export class StorageItem<K extends unknown[], V> {
   readonly #keyCache = new Map<string, KeyRef>();
   /** The plain value's key (no arguments). */
   #valueRef: KeyRef | undefined;
-  /** The arguments of the last key built or found, and its entry. */
-  #lastArgs: unknown[] | undefined;
-  #lastRef: KeyRef | undefined;
+  /** Keys whose arguments are integers and byte arrays, by `argsHash` (colliding entries chained). */
+  readonly #refsByHash = new Map<number, KeyRef>();
   /** Whether a decoded value can be handed out as is (immutable JS values) or needs a copy. */
   readonly #copy: <T>(v: T) => T;
   /** The decoded default, kept to hand out copies of. */
@@ -199,24 +227,54 @@ export class StorageItem<K extends unknown[], V> {
     if (k.length !== this.keys.length)
       throw new TypeError(`${this.pallet}.${this.name}: expected ${this.keys.length} keys, got ${k.length}`);
     if (k.length === 0) {
-      this.#valueRef ??= { bytes: this.prefix, hex: hexOf(this.prefix), raw: undefined, value: undefined };
+      this.#valueRef ??= this.#newRef(k);
       return this.#valueRef;
     }
-    // Read-then-write of the same key is the common pattern: the previous key's arguments, compared by value.
-    const last = this.#lastArgs;
-    if (last !== undefined && sameArgs(last, k)) return this.#lastRef as KeyRef;
+    const h = argsHash(k);
+    if (h >= 0) {
+      const first = this.#refsByHash.get(h);
+      for (let r = first; r !== undefined; r = r.next) if (sameArgs(r.args as unknown[], k)) return r;
+      const ref = this.#newRef(k);
+      // The arguments are kept (byte arrays copied: the caller may reuse its array) to tell collisions apart.
+      ref.args = k.map((x) => (x instanceof Uint8Array ? x.slice() : x));
+      ref.next = first;
+      if (this.#refsByHash.size >= 100_000) this.#refsByHash.clear();
+      this.#refsByHash.set(h, ref);
+      return ref;
+    }
     const id = argsId(k);
     let ref = this.#keyCache.get(id);
     if (ref === undefined) {
-      const bytes = this.#buildKey(k as K);
-      ref = { bytes, hex: hexOf(bytes), raw: undefined, value: undefined };
+      ref = this.#newRef(k);
       if (this.#keyCache.size >= 100_000) this.#keyCache.clear();
       this.#keyCache.set(id, ref);
     }
-    // Byte arguments are copied: the caller may reuse its array for another key.
-    this.#lastArgs = k.map((x) => (x instanceof Uint8Array ? x.slice() : x));
-    this.#lastRef = ref;
     return ref;
+  }
+
+  #newRef(k: unknown[]): KeyRef {
+    const bytes = this.#buildKey(k as K);
+    return {
+      bytes,
+      hex: hexOf(bytes),
+      raw: undefined,
+      value: undefined,
+      slot: undefined,
+      args: undefined,
+      next: undefined,
+    };
+  }
+
+  /** The bytes under `ref`: through the slot kept from the last access to this state when it is still live. */
+  #read(s: StateReader, ref: KeyRef): Uint8Array | undefined {
+    let slot = ref.slot;
+    if (slot === undefined || !slot.live || slot.owner !== s.slotOwner) {
+      if (s.slotHex === undefined) return readRaw(s, ref.hex, ref.bytes);
+      slot = s.slotHex(ref.hex);
+      if (slot === undefined) return s.slotsComplete ? undefined : readRaw(s, ref.hex, ref.bytes);
+      ref.slot = slot;
+    }
+    return slot.value ?? undefined;
   }
 
   /** Decode what the state holds under `ref`, reusing the last decoding while the bytes are the same object. */
@@ -236,7 +294,10 @@ export class StorageItem<K extends unknown[], V> {
 
   #write(s: State, ref: KeyRef, v: V): void {
     const raw = this.value.codec.enc(v);
-    writeRaw(s, ref.hex, ref.bytes, raw);
+    const slot = ref.slot;
+    if (slot !== undefined && slot.live && slot.value !== null && slot.owner === s.slotOwner)
+      slot.value = raw;
+    else writeRaw(s, ref.hex, ref.bytes, raw);
     // The caller keeps `v` and may change it after writing: remember a copy.
     ref.raw = raw;
     ref.value = this.#copy(v);
@@ -264,21 +325,21 @@ export class StorageItem<K extends unknown[], V> {
   /** The stored value, or undefined if absent. */
   tryGet(s: StateReader, ...k: K): V | undefined {
     const ref = this.#ref(k);
-    const raw = readRaw(s, ref.hex, ref.bytes);
+    const raw = this.#read(s, ref);
     return raw === undefined ? undefined : this.#decode(ref, raw);
   }
 
   /** The stored value, or the declared default (undefined for Optional items). */
   get(s: StateReader, ...k: K): V {
     const ref = this.#ref(k);
-    const raw = readRaw(s, ref.hex, ref.bytes);
+    const raw = this.#read(s, ref);
     // A fresh copy of the default each time: callers may mutate what they read (arrays, structs).
     return raw === undefined ? this.#fallback() : this.#decode(ref, raw);
   }
 
   has(s: StateReader, ...k: K): boolean {
     const ref = this.#ref(k);
-    return readRaw(s, ref.hex, ref.bytes) !== undefined;
+    return this.#read(s, ref) !== undefined;
   }
 
   set(s: State, ...args: [...K, V]): void {
@@ -297,7 +358,7 @@ export class StorageItem<K extends unknown[], V> {
   mutate(s: State, ...args: [...K, (v: V) => V]): V {
     const f = args.pop() as (v: V) => V;
     const ref = this.#ref(args);
-    const raw = readRaw(s, ref.hex, ref.bytes);
+    const raw = this.#read(s, ref);
     const next = f(raw === undefined ? this.#fallback() : this.#decode(ref, raw));
     this.#write(s, ref, next);
     return next;

@@ -29,6 +29,7 @@ import {
   Variant,
   Vector,
 } from "@polkadot-api/substrate-bindings";
+import { fixedEncoder, fixedVecEncoder, fixedWriter } from "./fixedEncode.ts";
 
 export type PrimitiveName =
   | "bool"
@@ -91,6 +92,12 @@ function ty<T>(
   return { codec, def, path, params, docs };
 }
 
+/** The same type with the one-buffer encoder when its encoding has a fixed size (decoder unchanged). */
+function withFixedEncoder<T>(t: Ty<T>): Ty<T> {
+  const w = fixedWriter(t);
+  return w ? { ...t, codec: createCodec(fixedEncoder<T>(w), t.codec.dec) } : t;
+}
+
 const prim = <T>(codec: Codec<T>, name: PrimitiveName) => ty(codec, { tag: "primitive", value: name });
 
 // Little-endian integer encoders without a DataView per value (scale-ts allocates one per integer, which
@@ -128,17 +135,21 @@ export const T = {
   compactNumber: (inner: Ty<number>): Ty<number> => ty(compactNumber, { tag: "compact", value: inner }),
   compactBig: (inner: Ty<bigint>): Ty<bigint> => ty(compactBn, { tag: "compact", value: inner }),
 
-  vec: <E>(inner: Ty<E>): Ty<E[]> => ty(Vector(inner.codec), { tag: "sequence", value: inner }),
+  vec: <E>(inner: Ty<E>): Ty<E[]> => {
+    const lib = Vector(inner.codec);
+    const w = fixedWriter(inner);
+    return ty(w ? createCodec(fixedVecEncoder<E>(w), lib.dec) : lib, { tag: "sequence", value: inner });
+  },
   /** `Vec<u8>` as raw bytes. */
   bytes: (u8Ty: Ty<number>): Ty<Uint8Array> => ty(Bytes(), { tag: "sequence", value: u8Ty }),
   /** `[u8; N]` as raw bytes. */
   byteArray: (len: number, u8Ty: Ty<number>): Ty<Uint8Array> =>
     ty(Bytes(len), { tag: "array", value: { len, type: u8Ty } }),
   array: <E>(inner: Ty<E>, len: number): Ty<E[]> =>
-    ty(Vector(inner.codec, len), { tag: "array", value: { len, type: inner } }),
+    withFixedEncoder(ty(Vector(inner.codec, len), { tag: "array", value: { len, type: inner } })),
 
   tuple: <A extends Ty[]>(...items: A): Ty<{ [K in keyof A]: TyValue<A[K]> }> =>
-    ty(Tuple(...(items.map((i) => i.codec) as any)) as any, { tag: "tuple", value: items }),
+    withFixedEncoder(ty(Tuple(...(items.map((i) => i.codec) as any)) as any, { tag: "tuple", value: items })),
 
   /** A struct with named fields, as Rust's `struct X { a: A, b: B }`. */
   struct: <F extends Record<string, Ty>>(
@@ -152,12 +163,8 @@ export const T = {
       type,
       typeName: opts.typeNames?.[name as keyof F],
     }));
-    return ty(
-      Struct(codecs) as any,
-      { tag: "composite", value: metaFields },
-      path,
-      opts.params ?? [],
-      opts.docs,
+    return withFixedEncoder(
+      ty(Struct(codecs) as any, { tag: "composite", value: metaFields }, path, opts.params ?? [], opts.docs),
     );
   },
 

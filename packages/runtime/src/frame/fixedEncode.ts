@@ -1,0 +1,132 @@
+// One-allocation SCALE encoders for values of a fixed encoded size (integers, bools, byte arrays, tuples and
+// structs of them) and vectors of such values: the bytes the library's codecs produce, written in place.
+// PERF: scale-ts encodes a vector by allocating a buffer per element (and per tuple field) and merging them;
+// encoding weight and bond rows that way was most of the cost of writing an epoch's results.
+
+import { compactNumber } from "@polkadot-api/substrate-bindings";
+import type { Ty } from "./types.ts";
+
+/** Writes one value of a fixed size at `o` (`dv` views the same buffer as `out`). */
+export interface FixedWriter {
+  readonly size: number;
+  readonly write: (out: Uint8Array, dv: DataView, o: number, v: any) => void;
+}
+
+const M64 = (1n << 64n) - 1n;
+
+const PRIMITIVES: Partial<Record<string, FixedWriter>> = {
+  bool: { size: 1, write: (out, _dv, o, v: boolean) => void (out[o] = v ? 1 : 0) },
+  u8: { size: 1, write: (out, _dv, o, v: number) => void (out[o] = v) },
+  i8: { size: 1, write: (_out, dv, o, v: number) => dv.setInt8(o, v) },
+  u16: { size: 2, write: (_out, dv, o, v: number) => dv.setUint16(o, v, true) },
+  i16: { size: 2, write: (_out, dv, o, v: number) => dv.setInt16(o, v, true) },
+  u32: { size: 4, write: (_out, dv, o, v: number) => dv.setUint32(o, v, true) },
+  i32: { size: 4, write: (_out, dv, o, v: number) => dv.setInt32(o, v, true) },
+  u64: { size: 8, write: (_out, dv, o, v: bigint) => dv.setBigUint64(o, v, true) },
+  i64: { size: 8, write: (_out, dv, o, v: bigint) => dv.setBigInt64(o, v, true) },
+  u128: {
+    size: 16,
+    write: (_out, dv, o, v: bigint) => {
+      if (v < 0n || v >> 128n !== 0n) throw new RangeError(`u128 out of range: ${v}`);
+      dv.setBigUint64(o, v & M64, true);
+      dv.setBigUint64(o + 8, v >> 64n, true);
+    },
+  },
+};
+
+/** Whether a type is a `T.lazy` reference (resolved late; never fast-pathed). */
+const isLazy = (t: Ty) => Object.getOwnPropertySymbols(t).length > 0;
+
+/** The writer for a type whose encoding always has the same length, or undefined. */
+export function fixedWriter(t: Ty): FixedWriter | undefined {
+  if (isLazy(t)) return undefined;
+  const d = t.def;
+  switch (d.tag) {
+    case "primitive":
+      return PRIMITIVES[d.value];
+    case "array": {
+      const { len, type } = d.value;
+      if (type.def.tag === "primitive" && type.def.value === "u8")
+        return {
+          size: len,
+          write: (out, _dv, o, v: Uint8Array | number[]) => {
+            if (v.length !== len) throw new RangeError(`[u8; ${len}]: got ${v.length} bytes`);
+            out.set(v, o);
+          },
+        };
+      const inner = fixedWriter(type);
+      if (!inner) return undefined;
+      return {
+        size: len * inner.size,
+        write: (out, dv, o, v: unknown[]) => {
+          if (v.length !== len) throw new RangeError(`array of ${len}: got ${v.length} items`);
+          for (let i = 0; i < len; i++) inner.write(out, dv, o + i * inner.size, v[i]);
+        },
+      };
+    }
+    case "tuple": {
+      const items = d.value.map(fixedWriter);
+      if (items.some((w) => w === undefined)) return undefined;
+      const ws = items as FixedWriter[];
+      const offsets = offsetsOf(ws);
+      return {
+        size: offsets.size,
+        write: (out, dv, o, v: unknown[]) => {
+          for (let i = 0; i < ws.length; i++) ws[i]!.write(out, dv, o + offsets.at[i]!, v[i]);
+        },
+      };
+    }
+    case "composite": {
+      const fields = d.value;
+      // A newtype (`struct AccountId32([u8; 32])`) encodes as, and is valued as, its one field.
+      if (fields.length === 1 && !fields[0]!.name) return fixedWriter(fields[0]!.type);
+      if (fields.length === 0 || !fields.every((f) => f.name)) return undefined;
+      const ws = fields.map((f) => fixedWriter(f.type));
+      if (ws.some((w) => w === undefined)) return undefined;
+      const names = fields.map((f) => f.name as string);
+      const writers = ws as FixedWriter[];
+      const offsets = offsetsOf(writers);
+      return {
+        size: offsets.size,
+        write: (out, dv, o, v: Record<string, unknown>) => {
+          for (let i = 0; i < writers.length; i++)
+            writers[i]!.write(out, dv, o + offsets.at[i]!, v[names[i]!]);
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function offsetsOf(ws: FixedWriter[]): { at: number[]; size: number } {
+  const at: number[] = [];
+  let size = 0;
+  for (const w of ws) {
+    at.push(size);
+    size += w.size;
+  }
+  return { at, size };
+}
+
+/** Encoder of a fixed-size value: one buffer, written in place. */
+export function fixedEncoder<V>(w: FixedWriter): (v: V) => Uint8Array {
+  return (v) => {
+    const out = new Uint8Array(w.size);
+    w.write(out, new DataView(out.buffer), 0, v);
+    return out;
+  };
+}
+
+/** Encoder of `Vec<E>` for a fixed-size E: the compact length, then every element, in one buffer. */
+export function fixedVecEncoder<E>(w: FixedWriter): (v: E[]) => Uint8Array {
+  return (v) => {
+    const prefix = compactNumber.enc(v.length);
+    const out = new Uint8Array(prefix.length + v.length * w.size);
+    out.set(prefix, 0);
+    const dv = new DataView(out.buffer);
+    let o = prefix.length;
+    for (let i = 0; i < v.length; i++, o += w.size) w.write(out, dv, o, v[i]);
+    return out;
+  };
+}

@@ -1,7 +1,7 @@
 // Typed storage items over raw state, under Substrate's key layout: twox128(pallet) ++ twox128(item) ++
 // hasher(key)… with SCALE values, so `state_getStorage` and any Substrate client read the same bytes.
 
-import { concatBytes } from "@opentao/primitives";
+import { bytesEqual, concatBytes } from "@opentao/primitives";
 import {
   Blake2128,
   Blake2128Concat,
@@ -293,11 +293,17 @@ export class StorageItem<K extends unknown[], V> {
   }
 
   #write(s: State, ref: KeyRef, v: V): void {
-    const raw = this.value.codec.enc(v);
-    const slot = ref.slot;
-    if (slot !== undefined && slot.live && slot.value !== null && slot.owner === s.slotOwner)
-      slot.value = raw;
-    else writeRaw(s, ref.hex, ref.bytes, raw);
+    let raw = this.value.codec.enc(v);
+    const current = this.#read(s, ref);
+    // Writing the bytes already there changes nothing: skip it, so a layer records (and a block commits) only
+    // real changes — the coinbase rewrites many values unchanged (zero payouts, untouched bond rows).
+    if (current !== undefined && bytesEqual(current, raw)) raw = current;
+    else {
+      const slot = ref.slot;
+      if (slot !== undefined && slot.live && slot.value !== null && slot.owner === s.slotOwner)
+        slot.value = raw;
+      else writeRaw(s, ref.hex, ref.bytes, raw);
+    }
     // The caller keeps `v` and may change it after writing: remember a copy.
     ref.raw = raw;
     ref.value = this.#copy(v);
@@ -349,6 +355,8 @@ export class StorageItem<K extends unknown[], V> {
 
   remove(s: State, ...k: K): void {
     const ref = this.#ref(k);
+    // Removing an absent key changes nothing (and would only add a deletion to a layer's change set).
+    if (this.#read(s, ref) === undefined) return;
     deleteRaw(s, ref.hex, ref.bytes);
     ref.raw = undefined;
     ref.value = undefined;

@@ -66,6 +66,18 @@ function lowerBound(arr: string[], k: string): number {
   return lo;
 }
 
+/** Two sorted lists merged into a new one. */
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) out[o++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[o++] = a[i++]!;
+  while (j < b.length) out[o++] = b[j++]!;
+  return out;
+}
+
 /**
  * The keys of a hex-keyed map in sorted order, for prefix scans. A block adds and removes keys between scans
  * (an epoch block thousands, clearing whole prefixes between scans), so the index is a sorted main list built
@@ -75,9 +87,12 @@ function lowerBound(arr: string[], k: string): number {
  */
 class SortedKeys {
   #main: string[] | null = null;
+  /** Keys added since the last fold, sorted (merged from `#recent` when a scan needs them). */
   #added: string[] = [];
+  /** Keys added since the last scan, unsorted: appending is O(1), sorting waits for the next scan. */
+  #recent: string[] = [];
   #gone = new Set<string>();
-  /** Scans in progress: while any runs, changes copy the lists they alter instead of editing them in place. */
+  /** Scans in progress: while any runs, a removal copies the removed set instead of editing it in place. */
   #scans = 0;
 
   /** `allKeys`: the map's keys, read when a scan first needs the index. */
@@ -92,8 +107,8 @@ class SortedKeys {
       this.#gone.delete(k);
       return;
     }
-    if (this.#scans > 0) this.#added = this.#added.slice();
-    this.#added.splice(lowerBound(this.#added, k), 0, k);
+    // Running scans never read `#recent`: no copy needed.
+    this.#recent.push(k);
     this.#maybeFold();
   }
 
@@ -109,16 +124,34 @@ class SortedKeys {
   reset(): void {
     this.#main = null;
     this.#added = [];
+    this.#recent = [];
     this.#gone = new Set();
   }
 
+  /**
+   * Fold once additions pass 1/16 of the main list (they cost a merge per scan) or removals pass half of it
+   * (they only cost a skip when a scan meets them; an epoch clears and refills whole prefixes, and a key
+   * removed and added back leaves the removed set again without a fold).
+   */
   #maybeFold(): void {
-    const main = this.#main as string[];
-    if (this.#added.length + this.#gone.size > Math.max(256, main.length >> 4)) this.#fold();
+    const n = (this.#main as string[]).length;
+    if (
+      this.#added.length + this.#recent.length > Math.max(256, n >> 4) ||
+      this.#gone.size > Math.max(256, n >> 1)
+    )
+      this.#fold();
+  }
+
+  /** Sort the keys added since the last scan into `#added` (a new array: a running scan keeps the old). */
+  #settle(): void {
+    if (this.#recent.length === 0) return;
+    this.#added = mergeSorted(this.#added, this.#recent.sort());
+    this.#recent = [];
   }
 
   /** Merge the additions into a new main list, without the removed keys. */
   #fold(): void {
+    this.#settle();
     const main = this.#main as string[];
     const added = this.#added;
     const gone = this.#gone;
@@ -136,7 +169,13 @@ class SortedKeys {
 
   /** Sorted keys under `prefix` (strictly after `after`), as of the scan's start. */
   *scan(prefix: string, after: string | undefined): Generator<string> {
-    if (this.#main === null) this.#main = [...this.allKeys()].sort();
+    if (this.#main === null) {
+      this.#main = [...this.allKeys()].sort();
+      this.#added = [];
+      this.#recent = [];
+      this.#gone = new Set();
+    }
+    this.#settle();
     const main = this.#main;
     const added = this.#added;
     const gone = this.#gone;

@@ -177,3 +177,18 @@ test("an overlay over an immutable parent remembers the parent's reads, absent o
   assert.equal(o.get(new Uint8Array([1])), undefined);
   assert.equal(reads, 2);
 });
+
+test("getShared hands out the cached decoding itself; get still copies it", () => {
+  const s = new MemoryState();
+  const rows = storageMap("P", "Shared", [{ hasher: "Identity", type: T.u16 }], T.vec(T.u16), {
+    fallback: [],
+  });
+  rows.set(s, 1, [1, 2, 3]);
+  const a = rows.getShared(s, 1);
+  assert.equal(rows.getShared(s, 1), a);
+  assert.deepEqual(a, [1, 2, 3]);
+  assert.notEqual(rows.get(s, 1), a);
+  rows.set(s, 1, [4]);
+  assert.deepEqual(rows.getShared(s, 1), [4]);
+  assert.deepEqual(rows.getShared(s, 2), []);
+});

@@ -100,17 +100,22 @@ interface KeyRef {
   next: KeyRef | undefined;
 }
 
-/** Equal key arguments: numbers by value, byte arrays by content (the only kinds `argsHash` admits). */
-function sameArgs(a: readonly unknown[], b: readonly unknown[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
+/**
+ * Equal key arguments: numbers by value, byte arrays by content. `stored` holds numbers and Uint8Array copies
+ * (the only kinds `argsHash` admits, so `k` has the same kinds in the same places).
+ */
+function sameArgs(stored: readonly unknown[], k: readonly unknown[]): boolean {
+  for (let i = 0; i < stored.length; i++) {
+    const x = stored[i];
     if (typeof x === "number") {
-      if (x !== y) return false;
+      if (x !== k[i]) return false;
       continue;
     }
-    if (!(x instanceof Uint8Array && y instanceof Uint8Array) || x.length !== y.length) return false;
-    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+    const a = x as Uint8Array;
+    const b = k[i] as Uint8Array;
+    const n = a.length;
+    if (b.length !== n) return false;
+    for (let j = 0; j < n; j++) if (a[j] !== b[j]) return false;
   }
   return true;
 }
@@ -341,6 +346,22 @@ export class StorageItem<K extends unknown[], V> {
     const raw = this.#read(s, ref);
     // A fresh copy of the default each time: callers may mutate what they read (arrays, structs).
     return raw === undefined ? this.#fallback() : this.#decode(ref, raw);
+  }
+
+  /**
+   * `get` without the defensive copy: the value may be shared with the storage item's cache, so the caller
+   * must not mutate it (or anything in it). For hot read-only paths over large values (the epoch reading
+   * every weight and bond row).
+   */
+  getShared(s: StateReader, ...k: K): Readonly<V> {
+    const ref = this.#ref(k);
+    const raw = this.#read(s, ref);
+    if (raw === undefined) return this.#fallback();
+    if (ref.raw !== raw) {
+      ref.value = decodeBytes(this.value.codec, raw);
+      ref.raw = raw;
+    }
+    return ref.value as V;
   }
 
   has(s: StateReader, ...k: K): boolean {

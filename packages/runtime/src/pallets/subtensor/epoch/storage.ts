@@ -77,8 +77,9 @@ export function readEpochInputs(
         const live = queue.find(([, epoch]) => !(clock.currentEpoch > epoch + revealPeriod));
         return live ? live[2] : null;
       }),
-      weights: Array.from({ length: n }, (_, uid) => st.Weights.get(s, idx, uid)),
-      bonds: Array.from({ length: n }, (_, uid) => st.Bonds.get(s, idx, uid)),
+      // Read-only here (the epoch copies rows into its own arrays): no per-row copy of the cached values.
+      weights: Array.from({ length: n }, (_, uid) => st.Weights.getShared(s, idx, uid)),
+      bonds: Array.from({ length: n }, (_, uid) => st.Bonds.getShared(s, idx, uid)),
     });
   }
   return {

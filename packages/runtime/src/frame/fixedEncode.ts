@@ -15,8 +15,18 @@ export interface FixedWriter {
 const M64 = (1n << 64n) - 1n;
 
 const PRIMITIVES: Partial<Record<string, FixedWriter>> = {
-  bool: { size: 1, write: (out, _dv, o, v: boolean) => void (out[o] = v ? 1 : 0) },
-  u8: { size: 1, write: (out, _dv, o, v: number) => void (out[o] = v) },
+  bool: {
+    size: 1,
+    write: (out, _dv, o, v: boolean) => {
+      out[o] = v ? 1 : 0;
+    },
+  },
+  u8: {
+    size: 1,
+    write: (out, _dv, o, v: number) => {
+      out[o] = v;
+    },
+  },
   i8: { size: 1, write: (_out, dv, o, v: number) => dv.setInt8(o, v) },
   u16: { size: 2, write: (_out, dv, o, v: number) => dv.setUint16(o, v, true) },
   i16: { size: 2, write: (_out, dv, o, v: number) => dv.setInt16(o, v, true) },

@@ -164,7 +164,13 @@ test("an overlay over an immutable parent remembers the parent's reads, absent o
   const base = new MemoryState();
   base.set(new Uint8Array([1]), new Uint8Array([10]));
   let reads = 0;
-  const counting = { get: (k: Uint8Array) => (reads++, base.get(k)), keys: base.keys.bind(base) };
+  const counting = {
+    get: (k: Uint8Array) => {
+      reads++;
+      return base.get(k);
+    },
+    keys: base.keys.bind(base),
+  };
   const o = new Overlay(counting, { parentIsImmutable: true });
   for (let i = 0; i < 3; i++) {
     assert.deepEqual(o.get(new Uint8Array([1])), new Uint8Array([10]));

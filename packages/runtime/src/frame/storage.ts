@@ -305,8 +305,7 @@ export class StorageItem<K extends unknown[], V> {
     if (current !== undefined && bytesEqual(current, raw)) raw = current;
     else {
       const slot = ref.slot;
-      if (slot !== undefined && slot.live && slot.value !== null && slot.owner === s.slotOwner)
-        slot.value = raw;
+      if (slot?.live && slot.value !== null && slot.owner === s.slotOwner) slot.value = raw;
       else writeRaw(s, ref.hex, ref.bytes, raw);
     }
     // The caller keeps `v` and may change it after writing: remember a copy.

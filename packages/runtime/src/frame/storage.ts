@@ -89,6 +89,8 @@ const immutableTy = (t: Ty): boolean =>
  * means the bytes are unchanged, whichever layer or path wrote them.
  */
 interface KeyRef {
+  /** The item the key belongs to (handles from `keyRef` are checked against it). */
+  readonly item: object;
   readonly bytes: Uint8Array;
   readonly hex: string;
   raw: Uint8Array | undefined;
@@ -152,6 +154,13 @@ function argsId(k: readonly unknown[]): string {
           ? `n${x}\u0000`
           : `j${JSON.stringify(x, (_, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? [...v] : v))}\u0000`;
   return id;
+}
+
+/** An opaque handle on one key of one storage item (`StorageItem.keyRef`). */
+export interface StorageKeyRef<V> {
+  readonly bytes: Uint8Array;
+  /** Type-only: ties the handle to the item's value type. */
+  readonly __value?: V;
 }
 
 /** Bytes of the hash part before the concatenated key, for hashers whose key can be read back. */
@@ -260,6 +269,7 @@ export class StorageItem<K extends unknown[], V> {
   #newRef(k: unknown[]): KeyRef {
     const bytes = this.#buildKey(k as K);
     return {
+      item: this,
       bytes,
       hex: hexOf(bytes),
       raw: undefined,
@@ -339,6 +349,44 @@ export class StorageItem<K extends unknown[], V> {
     return raw === undefined ? undefined : this.#decode(ref, raw);
   }
 
+  /**
+   * A handle on the key for these key values: `getAt`/`setAt`/`removeAt` with it skip finding the key again
+   * (a read-modify-write of a stake position touches five items under two keys).
+   */
+  keyRef(...k: K): StorageKeyRef<V> {
+    return this.#ref(k) as unknown as StorageKeyRef<V>;
+  }
+
+  #own(r: StorageKeyRef<V>): KeyRef {
+    const ref = r as unknown as KeyRef;
+    if (ref.item !== this) throw new TypeError(`${this.pallet}.${this.name}: a key of another storage item`);
+    return ref;
+  }
+
+  /** `get` by a handle from `keyRef`. */
+  getAt(s: StateReader, r: StorageKeyRef<V>): V {
+    const ref = this.#own(r);
+    const raw = this.#read(s, ref);
+    return raw === undefined ? this.#fallback() : this.#decode(ref, raw);
+  }
+
+  /** `tryGet` by a handle from `keyRef`. */
+  tryGetAt(s: StateReader, r: StorageKeyRef<V>): V | undefined {
+    const ref = this.#own(r);
+    const raw = this.#read(s, ref);
+    return raw === undefined ? undefined : this.#decode(ref, raw);
+  }
+
+  /** `set` by a handle from `keyRef`. */
+  setAt(s: State, r: StorageKeyRef<V>, v: V): void {
+    this.#write(s, this.#own(r), v);
+  }
+
+  /** `remove` by a handle from `keyRef`. */
+  removeAt(s: State, r: StorageKeyRef<V>): void {
+    this.#delete(s, this.#own(r));
+  }
+
   /** The stored value, or the declared default (undefined for Optional items). */
   get(s: StateReader, ...k: K): V {
     const ref = this.#ref(k);
@@ -374,7 +422,10 @@ export class StorageItem<K extends unknown[], V> {
   }
 
   remove(s: State, ...k: K): void {
-    const ref = this.#ref(k);
+    this.#delete(s, this.#ref(k));
+  }
+
+  #delete(s: State, ref: KeyRef): void {
     // Removing an absent key changes nothing (and would only add a deletion to a layer's change set).
     if (this.#read(s, ref) === undefined) return;
     deleteRaw(s, ref.hex, ref.bytes);

@@ -2,8 +2,9 @@
 // stake (staking calls, the coinbase's chain buys and emissions): one place that maps storage to the pure
 // economics types (`SubnetPool`, `HotkeySharePool`, `StakePosition`).
 
-import { safeFloatFromU64F64 } from "@opentao/primitives";
+import { type SafeFloat, safeFloatFromU64F64 } from "@opentao/primitives";
 import type { State, StateReader } from "../../frame/state.ts";
+import type { StorageKeyRef } from "../../frame/storage.ts";
 import type { HotkeySharePool } from "../../staking/sharePool.ts";
 import type { StakePosition, SubnetPool } from "../../staking/stakeUtils.ts";
 import { DEFAULT_QUOTE_WEIGHT_PARTS } from "../../swap/balancer.ts";
@@ -38,25 +39,86 @@ export function writeSubnetPoolAfterSwap(s: State, netuid: number, pool: SubnetP
   }
 }
 
+/** The storage keys of one hotkey's share pool on a subnet. */
+interface HotkeyPoolKeys {
+  readonly totalAlpha: StorageKeyRef<bigint>;
+  readonly legacyShares: StorageKeyRef<{ bits: bigint }>;
+  readonly shares: StorageKeyRef<SafeFloat>;
+}
+
+const hotkeyPoolKeys = (hotkey: Uint8Array, netuid: number): HotkeyPoolKeys => ({
+  totalAlpha: st.TotalHotkeyAlpha.keyRef(hotkey, netuid),
+  legacyShares: st.TotalHotkeyShares.keyRef(hotkey, netuid),
+  shares: st.TotalHotkeySharesV2.keyRef(hotkey, netuid),
+});
+
 /**
  * The share denominator; a legacy `TotalHotkeyShares` (U64F64, F393) entry wins over `TotalHotkeySharesV2`, as
  * HEAD's lazy migration reads the old map first (§7.6).
  */
-export function readHotkeyPool(s: StateReader, hotkey: Uint8Array, netuid: number): HotkeySharePool {
-  const legacy = st.TotalHotkeyShares.tryGet(s, hotkey, netuid);
+function readPool(s: StateReader, keys: HotkeyPoolKeys): HotkeySharePool {
+  const legacy = st.TotalHotkeyShares.tryGetAt(s, keys.legacyShares);
   return {
-    totalAlpha: st.TotalHotkeyAlpha.get(s, hotkey, netuid),
-    denominator: legacy ? safeFloatFromU64F64(legacy.bits) : st.TotalHotkeySharesV2.get(s, hotkey, netuid),
+    totalAlpha: st.TotalHotkeyAlpha.getAt(s, keys.totalAlpha),
+    denominator: legacy ? safeFloatFromU64F64(legacy.bits) : st.TotalHotkeySharesV2.getAt(s, keys.shares),
   };
 }
 
 /** Zero values remove the entries, as the chain's share-pool data layer does. */
+function writePool(s: State, keys: HotkeyPoolKeys, pool: HotkeySharePool): void {
+  if (pool.totalAlpha === 0n) st.TotalHotkeyAlpha.removeAt(s, keys.totalAlpha);
+  else st.TotalHotkeyAlpha.setAt(s, keys.totalAlpha, pool.totalAlpha);
+  st.TotalHotkeyShares.removeAt(s, keys.legacyShares);
+  if (pool.denominator.mantissa === 0n) st.TotalHotkeySharesV2.removeAt(s, keys.shares);
+  else st.TotalHotkeySharesV2.setAt(s, keys.shares, pool.denominator);
+}
+
+export function readHotkeyPool(s: StateReader, hotkey: Uint8Array, netuid: number): HotkeySharePool {
+  return readPool(s, hotkeyPoolKeys(hotkey, netuid));
+}
+
 export function writeHotkeyPool(s: State, hotkey: Uint8Array, netuid: number, pool: HotkeySharePool): void {
-  if (pool.totalAlpha === 0n) st.TotalHotkeyAlpha.remove(s, hotkey, netuid);
-  else st.TotalHotkeyAlpha.set(s, hotkey, netuid, pool.totalAlpha);
-  st.TotalHotkeyShares.remove(s, hotkey, netuid);
-  if (pool.denominator.mantissa === 0n) st.TotalHotkeySharesV2.remove(s, hotkey, netuid);
-  else st.TotalHotkeySharesV2.set(s, hotkey, netuid, pool.denominator);
+  writePool(s, hotkeyPoolKeys(hotkey, netuid), pool);
+}
+
+/** Read, transform and write back a hotkey's pool, finding each key once. */
+export function updateHotkeyPool(
+  s: State,
+  hotkey: Uint8Array,
+  netuid: number,
+  f: (pool: HotkeySharePool) => HotkeySharePool,
+): void {
+  const keys = hotkeyPoolKeys(hotkey, netuid);
+  writePool(s, keys, f(readPool(s, keys)));
+}
+
+/** The storage keys of one (hotkey, coldkey) position on a subnet. */
+interface PositionKeys {
+  readonly pool: HotkeyPoolKeys;
+  readonly legacyShare: StorageKeyRef<{ bits: bigint }>;
+  readonly share: StorageKeyRef<SafeFloat>;
+}
+
+const positionKeys = (hotkey: Uint8Array, coldkey: Uint8Array, netuid: number): PositionKeys => ({
+  pool: hotkeyPoolKeys(hotkey, netuid),
+  legacyShare: st.Alpha.keyRef(hotkey, coldkey, netuid),
+  share: st.AlphaV2.keyRef(hotkey, coldkey, netuid),
+});
+
+function readPositionAt(s: StateReader, keys: PositionKeys): StakePosition {
+  const legacy = st.Alpha.tryGetAt(s, keys.legacyShare);
+  return {
+    hotkey: readPool(s, keys.pool),
+    share: legacy ? safeFloatFromU64F64(legacy.bits) : st.AlphaV2.getAt(s, keys.share),
+  };
+}
+
+/** A legacy `Alpha` entry is migrated; zero shares remove the `AlphaV2` entry, as the chain does. */
+function writePositionAt(s: State, keys: PositionKeys, position: StakePosition): void {
+  writePool(s, keys.pool, position.hotkey);
+  st.Alpha.removeAt(s, keys.legacyShare);
+  if (position.share.mantissa === 0n) st.AlphaV2.removeAt(s, keys.share);
+  else st.AlphaV2.setAt(s, keys.share, position.share);
 }
 
 export function readPosition(
@@ -65,11 +127,7 @@ export function readPosition(
   coldkey: Uint8Array,
   netuid: number,
 ): StakePosition {
-  const legacy = st.Alpha.tryGet(s, hotkey, coldkey, netuid);
-  return {
-    hotkey: readHotkeyPool(s, hotkey, netuid),
-    share: legacy ? safeFloatFromU64F64(legacy.bits) : st.AlphaV2.get(s, hotkey, coldkey, netuid),
-  };
+  return readPositionAt(s, positionKeys(hotkey, coldkey, netuid));
 }
 
 /** Store a position (migrating a legacy `Alpha` entry); zero shares remove the `AlphaV2` entry, as the chain does. */
@@ -80,8 +138,17 @@ export function writePosition(
   netuid: number,
   position: StakePosition,
 ): void {
-  writeHotkeyPool(s, hotkey, netuid, position.hotkey);
-  st.Alpha.remove(s, hotkey, coldkey, netuid);
-  if (position.share.mantissa === 0n) st.AlphaV2.remove(s, hotkey, coldkey, netuid);
-  else st.AlphaV2.set(s, hotkey, coldkey, netuid, position.share);
+  writePositionAt(s, positionKeys(hotkey, coldkey, netuid), position);
+}
+
+/** Read, transform and write back a position, finding each of its five keys once. */
+export function updatePosition(
+  s: State,
+  hotkey: Uint8Array,
+  coldkey: Uint8Array,
+  netuid: number,
+  f: (position: StakePosition) => StakePosition,
+): void {
+  const keys = positionKeys(hotkey, coldkey, netuid);
+  writePositionAt(s, keys, f(readPositionAt(s, keys)));
 }

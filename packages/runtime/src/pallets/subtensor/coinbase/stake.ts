@@ -4,7 +4,7 @@
 import { bytesEqual } from "@opentao/primitives";
 import type { State, StateReader } from "../../../frame/state.ts";
 import { shareValue, updateValueForAll, updateValueForOne } from "../../../staking/sharePool.ts";
-import { readHotkeyPool, readPosition, writeHotkeyPool, writePosition } from "../pools.ts";
+import { readPosition, updateHotkeyPool, updatePosition } from "../pools.ts";
 import { storage as st } from "../storage.ts";
 
 const I64_MAX = (1n << 63n) - 1n;
@@ -40,11 +40,12 @@ export function increaseStakeForHotkeyAndColdkeyOnSubnet(
     const hotkeys = st.StakingHotkeys.get(s, coldkey);
     if (!hotkeys.some((h) => bytesEqual(h, hotkey))) st.StakingHotkeys.set(s, coldkey, [...hotkeys, hotkey]);
   }
-  const p = readPosition(s, hotkey, coldkey, netuid);
   // The chain casts the u64 to i64 (`as i64`): amounts above i64::MAX wrap negative; never reached in practice.
   const update = amount > I64_MAX ? amount - (1n << 64n) : amount;
-  const next = updateValueForOne(p.hotkey, p.share, update);
-  writePosition(s, hotkey, coldkey, netuid, { hotkey: next.pool, share: next.share });
+  updatePosition(s, hotkey, coldkey, netuid, (p) => {
+    const next = updateValueForOne(p.hotkey, p.share, update);
+    return { hotkey: next.pool, share: next.share };
+  });
 }
 
 /** `increase_stake_for_hotkey_on_subnet`: raise the pool's value, every nominator gains pro rata. */
@@ -54,7 +55,7 @@ export function increaseStakeForHotkeyOnSubnet(
   netuid: number,
   amount: bigint,
 ): void {
-  writeHotkeyPool(s, hotkey, netuid, updateValueForAll(readHotkeyPool(s, hotkey, netuid), amount));
+  updateHotkeyPool(s, hotkey, netuid, (pool) => updateValueForAll(pool, amount));
 }
 
 /** `recycle_subnet_alpha`: alpha leaves `SubnetAlphaOut` (issuance falls, it can be emitted again). */

@@ -75,6 +75,40 @@ export interface ValidationEnv {
   skipSignature?: boolean;
 }
 
+/**
+ * Extrinsics (their exact bytes, length prefix included) whose signature this node has verified against its
+ * own chain: the pool adds what it admits, the block builder and a follower's import skip the signature of what
+ * is here — so each signature is verified once per node. Bounded, oldest forgotten first (a forgotten one is
+ * simply verified again). Kept as latin1 strings: a Map key by content, cheaper than hashing.
+ */
+export class VerifiedExtrinsics {
+  readonly #set = new Set<string>();
+  constructor(readonly max = 16_384) {}
+
+  static key(bytes: Uint8Array): string {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  }
+
+  add(bytes: Uint8Array): void {
+    const k = VerifiedExtrinsics.key(bytes);
+    if (this.#set.has(k)) return;
+    if (this.#set.size >= this.max) this.#set.delete(this.#set.values().next().value as string);
+    this.#set.add(k);
+  }
+
+  has(bytes: Uint8Array): boolean {
+    return this.#set.has(VerifiedExtrinsics.key(bytes));
+  }
+
+  delete(bytes: Uint8Array): void {
+    this.#set.delete(VerifiedExtrinsics.key(bytes));
+  }
+
+  get size(): number {
+    return this.#set.size;
+  }
+}
+
 const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
 const U64_MAX = (1n << 64n) - 1n;
 
@@ -113,6 +147,44 @@ function priorityOf(info: DispatchInfo, len: number, fee: bigint, tip: bigint): 
   const scaled = info.class === "Operational" ? (tip + fee * 5n) * perBlock : tip * perBlock;
   const p = scaled + (perBlock > 0n ? perBlock : 1n);
   return p > U64_MAX ? U64_MAX : p;
+}
+
+/**
+ * The block builder's check of a transaction the pool validated on this chain (decoded, signature verified,
+ * weight and fee computed): only what the blocks since can have changed — the signer's account and nonce, the
+ * era's end, the fee's funds. Same outcomes as `validateTransaction` on the same bytes.
+ */
+export function revalidateTransaction(
+  state: StateReader,
+  tx: ValidTransaction,
+  blockNumber: number,
+): Validity {
+  const signer = tx.xt.signer;
+  if (tx.death <= blockNumber)
+    return {
+      ok: false,
+      kind: "Invalid",
+      reason: "AncientBirthBlock",
+      detail: `mortal era ended at block ${tx.death}`,
+    };
+  if (!system.Account.has(state, signer))
+    return { ok: false, kind: "Invalid", reason: "Payment", detail: "the signer's account does not exist" };
+  const account = system.Account.get(state, signer);
+  if (tx.nonce < account.nonce)
+    return {
+      ok: false,
+      kind: "Invalid",
+      reason: "Stale",
+      detail: `nonce ${tx.nonce}, account at ${account.nonce}`,
+    };
+  if (tx.nonce === account.nonce && !canWithdrawFee(state, signer, tx.fee))
+    return {
+      ok: false,
+      kind: "Invalid",
+      reason: "Payment",
+      detail: `fee ${tx.fee} RAO, balance ${account.data.free} RAO`,
+    };
+  return { ok: true, tx: tx.accountNonce === account.nonce ? tx : { ...tx, accountNonce: account.nonce } };
 }
 
 /** Validate `bytes` (an extrinsic with its length prefix) against `state`, the parent of the block being built. */

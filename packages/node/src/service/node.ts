@@ -9,7 +9,7 @@ import { blockHeader, getSs58AddressInfo } from "@polkadot-api/substrate-binding
 import type { Logger } from "pino";
 import { BlockProducer, type ProducedBlock } from "../chain/index.ts";
 import { type PoolOptions, TransactionPool, type TxStatus } from "../pool/pool.ts";
-import { validateTransaction } from "../pool/validate.ts";
+import { type ValidTransaction, VerifiedExtrinsics, validateTransaction } from "../pool/validate.ts";
 import { RpcError, RpcServer } from "../rpc/index.ts";
 import { BlockStore, type HexHash } from "../store/index.ts";
 import { dryRun } from "./dryRun.ts";
@@ -100,6 +100,8 @@ export class Node {
   #clockOffset = 0n;
   #nextTimestamp: bigint | undefined;
   readonly pool: TransactionPool;
+  /** Signatures this node verified (its pool's): neither its block builder nor its imports verify them again. */
+  readonly verified = new VerifiedExtrinsics();
   /** Set in follower mode. */
   follower: Follower | undefined;
 
@@ -110,6 +112,7 @@ export class Node {
     readonly options: NodeOptions,
   ) {
     this.pool = new TransactionPool(options.pool);
+    producer.verified = this.verified;
   }
 
   static async start(options: NodeOptions): Promise<Node> {
@@ -170,11 +173,13 @@ export class Node {
     this.#nextTimestamp = undefined;
     const now = clock + this.#clockOffset;
     const fromPool = extrinsics === undefined;
-    const txs = fromPool ? this.pool.ready().map((t) => t.bytes) : extrinsics;
-    const block = this.producer.produceBlock(now, txs, fromPool ? new Set(txs) : undefined, storage);
+    // The pool's transactions go in decoded and verified: the builder re-checks only nonce, era and funds.
+    const txs = fromPool ? this.pool.ready() : extrinsics;
+    const block = this.producer.produceBlock(now, txs, storage);
     if (fromPool)
       for (const x of block.excluded)
-        if (x.reason !== "Future" && x.reason !== "ExhaustsResources") this.pool.invalidate(txs[x.position]);
+        if (x.reason !== "Future" && x.reason !== "ExhaustsResources")
+          this.pool.invalidate((txs[x.position] as ValidTransaction).bytes);
     this.#announce(block);
     return block;
   }
@@ -213,6 +218,7 @@ export class Node {
       blockNumber: best.number + 1,
       parentHash: new Uint8Array(Buffer.from(best.hash.slice(2), "hex")),
     });
+    if (validity.ok) this.verified.add(bytes);
     const result = this.pool.submit(validity);
     if (result.status === "ready" && (this.options.sealing ?? "interval") === "instant") this.#scheduleSeal();
     return result;

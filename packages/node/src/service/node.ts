@@ -1,7 +1,7 @@
 // A running node: the store, the block producer, the transaction pool, sealing (instant, interval or manual)
 // and the JSON-RPC methods Substrate clients need to connect, read state and metadata, follow new heads,
-// submit and watch transactions, and (loopback only) drive a dev chain as chopsticks does.
-// Not yet: followers (see the Node issue).
+// submit and watch transactions, and (loopback only) drive a dev chain as chopsticks does. A follower
+// (`syncFrom`) imports the authority's blocks instead of sealing, and forwards the transactions it is sent.
 
 import { cryptoReady } from "@opentao/primitives";
 import { type ChainSpec, runtimeMetadata, runtimeVersion, systemStorage } from "@opentao/runtime";
@@ -220,8 +220,26 @@ export class Node {
     });
     if (validity.ok) this.verified.add(bytes);
     const result = this.pool.submit(validity);
-    if (result.status === "ready" && (this.options.sealing ?? "interval") === "instant") this.#scheduleSeal();
+    if (result.status === "ready" && !this.follower && (this.options.sealing ?? "interval") === "instant")
+      this.#scheduleSeal();
     return result;
+  }
+
+  /**
+   * author_submit* on any node: the authority pools the transaction; a follower validates it here too (a bad one
+   * never leaves it; its signature is then not verified again when the block comes back), keeps it in its own
+   * pool for status and nonces, and forwards it to the authority, whose hash (or refusal) it answers.
+   */
+  async submitExtrinsic(bytes: Uint8Array): Promise<string> {
+    const { hash } = this.submit(bytes);
+    const follower = this.follower;
+    if (!follower) return hash;
+    try {
+      return await follower.forward(bytes);
+    } catch (e) {
+      this.pool.drop(hash);
+      throw e;
+    }
   }
 
   async stop(): Promise<void> {
@@ -357,24 +375,49 @@ export class Node {
       },
       { minParams: 1, maxParams: 2 },
     );
-    rpc.register("author_submitExtrinsic", ([x]) => this.submit(bytes(x, "extrinsic")).hash, {
-      minParams: 1,
-      maxParams: 1,
-    });
+    rpc.register(
+      "author_submitExtrinsic",
+      ([x]) => {
+        const tx = bytes(x, "extrinsic");
+        // The authority's path stays synchronous: no promise per transaction.
+        return this.follower ? this.submitExtrinsic(tx) : this.submit(tx).hash;
+      },
+      { minParams: 1, maxParams: 1 },
+    );
     rpc.registerSubscription({
       subscribe: ["author_submitAndWatchExtrinsic"],
       unsubscribe: ["author_unwatchExtrinsic"],
       notification: "author_extrinsicUpdate",
       minParams: 1,
       maxParams: 1,
-      start: ([x], emit, ctx) => {
-        const { hash, status } = this.submit(bytes(x, "extrinsic"));
-        emit(status);
-        return this.pool.watch(hash, (s: TxStatus) => {
+      start: async ([x], emit, ctx) => {
+        const tx = bytes(x, "extrinsic");
+        const { hash, status } = this.submit(tx);
+        // Watched from admission: on a follower the authority's block may come back before its reply is read.
+        const later: TxStatus[] = [];
+        let live = false;
+        const update = (s: TxStatus) => {
+          if (!live) {
+            later.push(s);
+            return;
+          }
           emit(s);
           if (typeof s === "object" && ("finalized" in s || "usurped" in s)) ctx.close();
           else if (s === "dropped" || s === "invalid") ctx.close();
-        });
+        };
+        const unwatch = this.pool.watch(hash, update);
+        if (this.follower)
+          try {
+            await this.follower.forward(tx);
+          } catch (e) {
+            unwatch();
+            this.pool.drop(hash);
+            throw e;
+          }
+        emit(status);
+        live = true;
+        for (const s of later) update(s);
+        return unwatch;
       },
     });
     rpc.register("author_pendingExtrinsics", () => this.pool.pending().map(hex), { maxParams: 0 });

@@ -10,6 +10,7 @@ import {
   type DispatchInfo,
   decodeExtrinsic,
   dispatchInfoOf,
+  EXISTENTIAL_DEPOSIT,
   type ExtrinsicError,
   eraBirth,
   eraDeath,
@@ -35,8 +36,11 @@ export type InvalidReason =
   | "ExhaustsResources";
 export type UnknownReason = "CannotLookup" | "NoUnsignedValidator";
 
+type AccountInfo = ReturnType<typeof system.Account.get>;
+
 export type Validity =
-  | { ok: true; tx: ValidTransaction }
+  /** `account`: the signer's account as read, when the check read it (the block builder reuses it). */
+  | { ok: true; tx: ValidTransaction; account?: AccountInfo }
   | { ok: false; kind: "Invalid"; reason: InvalidReason; detail: string }
   | { ok: false; kind: "Unknown"; reason: UnknownReason; detail: string }
   | { ok: false; kind: "Malformed"; reason: "Malformed"; detail: string };
@@ -167,9 +171,9 @@ export function revalidateTransaction(
       reason: "AncientBirthBlock",
       detail: `mortal era ended at block ${tx.death}`,
     };
-  if (!system.Account.has(state, signer))
+  const account = system.Account.tryGet(state, signer);
+  if (!account)
     return { ok: false, kind: "Invalid", reason: "Payment", detail: "the signer's account does not exist" };
-  const account = system.Account.get(state, signer);
   if (tx.nonce < account.nonce)
     return {
       ok: false,
@@ -177,14 +181,19 @@ export function revalidateTransaction(
       reason: "Stale",
       detail: `nonce ${tx.nonce}, account at ${account.nonce}`,
     };
-  if (tx.nonce === account.nonce && !canWithdrawFee(state, signer, tx.fee))
+  // canWithdrawFee's rule, on the account already read.
+  if (tx.nonce === account.nonce && tx.fee !== 0n && account.data.free < tx.fee + EXISTENTIAL_DEPOSIT)
     return {
       ok: false,
       kind: "Invalid",
       reason: "Payment",
       detail: `fee ${tx.fee} RAO, balance ${account.data.free} RAO`,
     };
-  return { ok: true, tx: tx.accountNonce === account.nonce ? tx : { ...tx, accountNonce: account.nonce } };
+  return {
+    ok: true,
+    tx: tx.accountNonce === account.nonce ? tx : { ...tx, accountNonce: account.nonce },
+    account,
+  };
 }
 
 /** Validate `bytes` (an extrinsic with its length prefix) against `state`, the parent of the block being built. */
@@ -233,9 +242,10 @@ export function validateTransaction(state: StateReader, bytes: Uint8Array, env: 
         : { ok: false, kind: "Unknown", reason: "CannotLookup", detail: verdict.detail };
   }
   // CheckNonce: an account that does not exist cannot pay (Substrate answers Payment).
-  if (!system.Account.has(state, xt.signer))
+  const account = system.Account.tryGet(state, xt.signer);
+  if (!account)
     return { ok: false, kind: "Invalid", reason: "Payment", detail: "the signer's account does not exist" };
-  const accountNonce = system.Account.get(state, xt.signer).nonce;
+  const accountNonce = account.nonce;
   if (xt.nonce < accountNonce)
     return {
       ok: false,
@@ -254,10 +264,11 @@ export function validateTransaction(state: StateReader, bytes: Uint8Array, env: 
       ok: false,
       kind: "Invalid",
       reason: "Payment",
-      detail: `fee ${fee} RAO, balance ${system.Account.get(state, xt.signer).data.free} RAO`,
+      detail: `fee ${fee} RAO, balance ${account.data.free} RAO`,
     };
   return {
     ok: true,
+    account,
     tx: {
       xt,
       bytes,

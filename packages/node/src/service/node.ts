@@ -9,7 +9,12 @@ import { blockHeader, getSs58AddressInfo } from "@polkadot-api/substrate-binding
 import type { Logger } from "pino";
 import { BlockProducer, type ProducedBlock } from "../chain/index.ts";
 import { type PoolOptions, TransactionPool, type TxStatus } from "../pool/pool.ts";
-import { type ValidTransaction, VerifiedExtrinsics, validateTransaction } from "../pool/validate.ts";
+import {
+  type ValidationEnv,
+  type ValidTransaction,
+  VerifiedExtrinsics,
+  validateTransaction,
+} from "../pool/validate.ts";
 import { RpcError, RpcServer } from "../rpc/index.ts";
 import { BlockStore, type HexHash } from "../store/index.ts";
 import { dryRun } from "./dryRun.ts";
@@ -100,6 +105,8 @@ export class Node {
   #clockOffset = 0n;
   #nextTimestamp: bigint | undefined;
   readonly pool: TransactionPool;
+  /** What validation at the best block needs, built once per best block rather than per transaction. */
+  #submitEnv: { best: string; env: ValidationEnv } | undefined;
   /** Signatures this node verified (its pool's): neither its block builder nor its imports verify them again. */
   readonly verified = new VerifiedExtrinsics();
   /** Set in follower mode. */
@@ -213,11 +220,17 @@ export class Node {
   /** Validate and pool an extrinsic (author_submit*); throws the pool's JSON-RPC error. */
   submit(bytes: Uint8Array): { hash: string; status: "ready" | "future" } {
     const best = this.store.best();
-    const validity = validateTransaction(this.store.stateAt(best.hash), bytes, {
-      genesisHash: this.producer.genesisHash,
-      blockNumber: best.number + 1,
-      parentHash: new Uint8Array(Buffer.from(best.hash.slice(2), "hex")),
-    });
+    if (this.#submitEnv?.best !== best.hash)
+      this.#submitEnv = {
+        best: best.hash,
+        env: {
+          genesisHash: this.producer.genesisHash,
+          blockNumber: best.number + 1,
+          parentHash: new Uint8Array(Buffer.from(best.hash.slice(2), "hex")),
+        },
+      };
+    // stateAt() without a hash is the best block's state, without looking its number up by hash.
+    const validity = validateTransaction(this.store.stateAt(), bytes, this.#submitEnv.env);
     if (validity.ok) this.verified.add(bytes);
     const result = this.pool.submit(validity);
     if (result.status === "ready" && !this.follower && (this.options.sealing ?? "interval") === "instant")

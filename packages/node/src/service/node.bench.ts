@@ -1,6 +1,6 @@
 // Node throughput on one core: signed transfers accepted by the pool (decode, signature, nonce, fee) and
 // included in blocks (execution, fees, commit), in process and over WebSocket; and cold start to the first block.
-// Run with `npm run bench -- node.bench`; bounded (ROUNDS × 2 × 1,800 transactions, about 10 s with ROUNDS=3).
+// Run with `npm run bench -- node.bench`; bounded ((2 × ROUNDS + 1) × 1,800 transactions, about 15 s with ROUNDS=3).
 
 import { cryptoIsWasm } from "@opentao/primitives";
 import { builtInChainSpec, type Signer, signExtrinsic } from "@opentao/runtime";
@@ -149,6 +149,8 @@ function report(label: string, rounds: Round[]): void {
   );
 }
 
+// One round unmeasured first: the figures are for a warmed-up node (JIT, caches), as a running one is.
+inProcess();
 const local: Round[] = [];
 for (let i = 0; i < ROUNDS; i++) local.push(inProcess());
 report("in process", local);

@@ -1,7 +1,11 @@
 // Node throughput on one core: signed transfers accepted by the pool (decode, signature, nonce, fee) and
 // included in blocks (execution, fees, commit), in process and over WebSocket; and cold start to the first block.
-// Run with `npm run bench -- node.bench`; bounded ((2 × ROUNDS + 1) × 1,800 transactions, about 15 s with ROUNDS=3).
+// Run with `npm run bench -- node.bench`; bounded ((3 × ROUNDS + 1) × 1,800 transactions, about 20 s with ROUNDS=3).
 
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { cryptoIsWasm } from "@opentao/primitives";
 import { builtInChainSpec, type Signer, signExtrinsic } from "@opentao/runtime";
 import { DEV_PHRASE } from "@polkadot/keyring";
@@ -131,6 +135,51 @@ async function overWebSocket(): Promise<Round> {
   return { n: txs.length, included, acceptMs, sealMs };
 }
 
+/**
+ * The same submissions from a client in another process, so the node's thread does only the node's work (the
+ * in-process client above parses every reply on the node's thread). The client times its own burst.
+ */
+const CLIENT = `
+import { readFileSync } from "node:fs";
+import { WebSocket } from "ws";
+const [url, file] = process.argv.slice(1);
+const lines = readFileSync(file, "utf8").split("\\n").filter(Boolean);
+const ws = new WebSocket(url);
+await new Promise((r) => ws.once("open", r));
+let replies = 0, errors = 0;
+const t = performance.now();
+const done = new Promise((resolve) => ws.on("message", (m) => {
+  if (JSON.parse(String(m)).error) errors++;
+  if (++replies === lines.length) resolve();
+}));
+lines.forEach((x, id) => ws.send(\`{"jsonrpc":"2.0","id":\${id},"method":"author_submitExtrinsic","params":["\${x}"]}\`));
+await done;
+console.log(JSON.stringify({ ms: performance.now() - t, errors }));
+ws.close();
+`;
+const scratch = mkdtempSync(join(tmpdir(), "node-bench-"));
+
+async function fromAnotherProcess(): Promise<Round> {
+  const txs = signBatch();
+  const file = join(scratch, "txs");
+  writeFileSync(file, txs.map((x) => `0x${Buffer.from(x).toString("hex")}`).join("\n"));
+  const child = spawn(
+    process.execPath,
+    ["--input-type=module", "-e", CLIENT, `ws://127.0.0.1:${node.port}`, file],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let out = "";
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  await new Promise((r) => child.once("exit", r));
+  const { ms, errors } = JSON.parse(out) as { ms: number; errors: number };
+  if (errors > 0) throw new Error(`${errors} of ${txs.length} submissions failed`);
+  const b = performance.now();
+  const included = sealAll();
+  return { n: txs.length, included, acceptMs: ms, sealMs: performance.now() - b };
+}
+
 const rate = (n: number, ms: number) => (n / ms) * 1000;
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 
@@ -157,4 +206,8 @@ report("in process", local);
 const remote: Round[] = [];
 for (let i = 0; i < ROUNDS; i++) remote.push(await overWebSocket());
 report("over WebSocket", remote);
+const apart: Round[] = [];
+for (let i = 0; i < ROUNDS; i++) apart.push(await fromAnotherProcess());
+report("over WebSocket, client in another process", apart);
+rmSync(scratch, { recursive: true, force: true });
 await node.stop();

@@ -4,11 +4,16 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { builtInChainSpec, mortalEra, signExtrinsic, systemStorage } from "@opentao/runtime";
+import { builtInChainSpec, MemoryState, mortalEra, signExtrinsic, systemStorage } from "@opentao/runtime";
 import { Keyring } from "@polkadot/keyring";
 import type { KeyringPair } from "@polkadot/keyring/types";
 import { cryptoWaitReady } from "@polkadot/util-crypto";
-import { type ValidTransaction, VerifiedExtrinsics, validateTransaction } from "../pool/validate.ts";
+import {
+  AccountMemo,
+  type ValidTransaction,
+  VerifiedExtrinsics,
+  validateTransaction,
+} from "../pool/validate.ts";
 import { BlockStore } from "../store/index.ts";
 import { BlockProducer } from "./producer.ts";
 
@@ -155,4 +160,25 @@ test("the verified set is bounded: the oldest entry goes first", () => {
   assert.equal(set.has(c), true);
   // By content, not identity.
   assert.equal(set.has(Uint8Array.of(3)), true);
+});
+
+test("the account memo answers from its first read of a state, and stops remembering when full", () => {
+  const state = new MemoryState();
+  const who = (n: number) => new Uint8Array(32).fill(n);
+  const put = (n: number, nonce: number) =>
+    systemStorage.Account.set(state, who(n), { ...systemStorage.Account.get(state, who(n)), nonce });
+  put(1, 5);
+  const memo = new AccountMemo(2);
+  assert.equal(memo.read(state, who(1), "1")?.nonce, 5);
+  assert.equal(memo.read(state, who(2), "2"), undefined, "no account");
+  put(1, 6);
+  put(2, 1);
+  // Remembered: the memo is for one state, which a caller never changes under it.
+  assert.equal(memo.read(state, who(1), "1")?.nonce, 5);
+  assert.equal(memo.read(state, who(2), "2"), undefined);
+  // Full: a third account is read every time.
+  put(3, 1);
+  assert.equal(memo.read(state, who(3), "3")?.nonce, 1);
+  put(3, 2);
+  assert.equal(memo.read(state, who(3), "3")?.nonce, 2);
 });

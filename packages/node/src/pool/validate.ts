@@ -77,6 +77,24 @@ export interface ValidationEnv {
   parentHash?: Uint8Array;
   /** Skip the signature check for a transaction already verified by the pool (same bytes). */
   skipSignature?: boolean;
+  /**
+   * Signers' accounts already read from this same `state`, by hex account id (`undefined`: no account): the pool
+   * validates bursts from few senders against one best block. The caller makes a new one when the state changes.
+   */
+  accounts?: AccountMemo;
+}
+
+/** A bounded memo of account reads at one state (see `ValidationEnv.accounts`); full, it stops remembering. */
+export class AccountMemo {
+  readonly #map = new Map<string, AccountInfo | undefined>();
+  constructor(readonly max = 4096) {}
+
+  read(state: StateReader, who: Uint8Array, key: string): AccountInfo | undefined {
+    if (this.#map.has(key)) return this.#map.get(key);
+    const account = system.Account.tryGet(state, who);
+    if (this.#map.size < this.max) this.#map.set(key, account);
+    return account;
+  }
 }
 
 /**
@@ -242,7 +260,10 @@ export function validateTransaction(state: StateReader, bytes: Uint8Array, env: 
         : { ok: false, kind: "Unknown", reason: "CannotLookup", detail: verdict.detail };
   }
   // CheckNonce: an account that does not exist cannot pay (Substrate answers Payment).
-  const account = system.Account.tryGet(state, xt.signer);
+  const sender = hex(xt.signer);
+  const account = env.accounts
+    ? env.accounts.read(state, xt.signer, sender)
+    : system.Account.tryGet(state, xt.signer);
   if (!account)
     return { ok: false, kind: "Invalid", reason: "Payment", detail: "the signer's account does not exist" };
   const accountNonce = account.nonce;
@@ -273,7 +294,7 @@ export function validateTransaction(state: StateReader, bytes: Uint8Array, env: 
       xt,
       bytes,
       hash: hex(blake2_256(bytes)),
-      sender: hex(xt.signer),
+      sender,
       nonce: xt.nonce,
       accountNonce,
       info,

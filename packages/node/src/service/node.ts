@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import { BlockProducer, type ProducedBlock } from "../chain/index.ts";
 import { type PoolOptions, TransactionPool, type TxStatus } from "../pool/pool.ts";
 import {
+  AccountMemo,
   type ValidationEnv,
   type ValidTransaction,
   VerifiedExtrinsics,
@@ -227,6 +228,7 @@ export class Node {
           genesisHash: this.producer.genesisHash,
           blockNumber: best.number + 1,
           parentHash: new Uint8Array(Buffer.from(best.hash.slice(2), "hex")),
+          accounts: new AccountMemo(),
         },
       };
     // stateAt() without a hash is the best block's state, without looking its number up by hash.

@@ -16,7 +16,9 @@ export {
   cryptoReady,
   ed25519Verify,
   type SignatureScheme,
+  sr25519SignatureWellFormed,
   sr25519VerifyJs,
+  sr25519VerifyLabs,
   sr25519VerifyWasm,
   verifySignature,
 } from "./keys.ts";

@@ -17,7 +17,14 @@ import {
   timestampStorage,
 } from "@opentao/runtime";
 import { Bytes, blockHeader, Vector } from "@polkadot-api/substrate-bindings";
-import { type InvalidReason, type UnknownReason, validateTransaction } from "../pool/validate.ts";
+import {
+  type InvalidReason,
+  revalidateTransaction,
+  type UnknownReason,
+  type ValidTransaction,
+  type VerifiedExtrinsics,
+  validateTransaction,
+} from "../pool/validate.ts";
 import { stateRootOf } from "../store/commitment.ts";
 import type { BlockStore, HexHash } from "../store/index.ts";
 import { PendingState } from "../store/pending.ts";
@@ -70,6 +77,11 @@ export class ImportError extends Error {
 
 export class BlockProducer {
   readonly #executive: Executive;
+  /**
+   * Extrinsics whose signature this node has already verified (its pool's): their signature is not checked
+   * again, whether the block is built here or imported from the authority. Included ones leave the set.
+   */
+  verified: VerifiedExtrinsics | undefined;
 
   private constructor(
     readonly store: BlockStore,
@@ -98,19 +110,24 @@ export class BlockProducer {
 
   /**
    * Build, execute and commit the next block. `now` is the block's timestamp in ms (the inherent).
-   * `verified`: extrinsics (by identity) whose signature the pool already checked against the same chain.
-   * Only the signature is trusted: nonce, era, fee and block limits are checked again here.
+   * `extrinsics`: raw bytes (fully validated here), or the pool's validated transactions, of which only what
+   * the chain since can change is checked again (nonce, era, fee funds; block limits).
    */
   produceBlock(
     now: bigint,
-    extrinsics: readonly Uint8Array[] = [],
-    verified?: ReadonlySet<Uint8Array>,
+    extrinsics: ReadonlyArray<Uint8Array | ValidTransaction> = [],
     /** Raw storage writes (null deletes) applied before the block opens: dev_setStorage. */
     storage?: ReadonlyArray<readonly [Uint8Array, Uint8Array | null]>,
   ): ProducedBlock {
-    const built = this.#build(now, extrinsics, verified, storage);
+    const built = this.#build(now, extrinsics, storage);
     const ref = this.store.commitBlock(built.staged, built.header, built.body);
+    this.#forgetIncluded(built.body);
     return { hash: ref.hash, number: ref.number, ...built.result };
+  }
+
+  #forgetIncluded(body: readonly Uint8Array[]): void {
+    const verified = this.verified;
+    if (verified && verified.size > 0) for (let i = 1; i < body.length; i++) verified.delete(body[i]);
   }
 
   /**
@@ -157,13 +174,13 @@ export class BlockProducer {
       );
     }
     const ref = this.store.commitBlock(built.staged, built.header, built.body);
+    this.#forgetIncluded(built.body);
     return { hash: ref.hash, number: ref.number, ...built.result };
   }
 
   #build(
     now: bigint,
-    extrinsics: readonly Uint8Array[],
-    verified?: ReadonlySet<Uint8Array>,
+    extrinsics: ReadonlyArray<Uint8Array | ValidTransaction>,
     storage?: ReadonlyArray<readonly [Uint8Array, Uint8Array | null]>,
   ) {
     const parent = this.store.best();
@@ -194,17 +211,22 @@ export class BlockProducer {
     let weight = 0n;
     let length = 0;
     const genesisHash = this.genesisHash;
-    extrinsics.forEach((bytes, position) => {
-      const v = validateTransaction(pending, bytes, {
-        genesisHash,
-        blockNumber: number,
-        skipSignature: verified?.has(bytes) ?? false,
-      });
+    const verified = this.verified;
+    extrinsics.forEach((x, position) => {
+      const v =
+        x instanceof Uint8Array
+          ? validateTransaction(pending, x, {
+              genesisHash,
+              blockNumber: number,
+              skipSignature: verified?.has(x) ?? false,
+            })
+          : revalidateTransaction(pending, x, number);
       if (!v.ok) {
         excluded.push({ position, reason: v.reason, detail: v.detail });
         return;
       }
       const { tx } = v;
+      const { bytes } = tx;
       if (tx.nonce !== tx.accountNonce) {
         excluded.push({
           position,
@@ -223,11 +245,20 @@ export class BlockProducer {
       weight += tx.info.weight.ref_time;
       length += bytes.length;
       const index = body.length;
-      // CheckNonce: the nonce advances, and the fee is paid, even if the call then fails.
-      system.Account.mutate(pending, tx.xt.signer, (a) => ({ ...a, nonce: a.nonce + 1 }));
-      const error = ex.applyCall(pending, index, { kind: "signed", who: tx.xt.signer }, tx.xt.call, {
+      // CheckNonce and ChargeTransactionPayment: the nonce advances and the fee is withdrawn (validity checked
+      // the funds), even if the call then fails — one read and one write of the account for both.
+      const signer = tx.xt.signer;
+      const account = v.account ?? system.Account.get(pending, signer);
+      system.Account.set(pending, signer, {
+        ...account,
+        nonce: account.nonce + 1,
+        data: tx.fee === 0n ? account.data : { ...account.data, free: account.data.free - tx.fee },
+      });
+      const error = ex.applyCall(pending, index, { kind: "signed", who: signer }, tx.xt.call, {
         fee: tx.fee,
         tip: tx.tip,
+        withdrawn: true,
+        info: tx.info,
       });
       body.push(bytes);
       included.push({ index, error: error ? describeError(error, pallets) : null });

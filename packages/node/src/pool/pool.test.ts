@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { dispatchInfoOf, MemoryState, systemStorage } from "@opentao/runtime";
+import fc from "fast-check";
 import { RpcError } from "../rpc/index.ts";
 import { TransactionPool, type TxStatus } from "./pool.ts";
 import type { Validity, ValidTransaction } from "./validate.ts";
@@ -82,6 +83,46 @@ test("a nonce gap keeps later transactions future; filling it promotes them, wit
     [0, 1, 2],
   );
   assert.equal(pool.nextNonce((t1 as { tx: ValidTransaction }).tx.sender, 0), 3);
+});
+
+test("property: in any submission order, exactly the nonces chained from the account's are ready, each announced once", () => {
+  fc.assert(
+    fc.property(
+      fc.nat(3),
+      fc.uniqueArray(fc.nat(12), { minLength: 1, maxLength: 12 }),
+      (accountNonce, offsets) => {
+        const pool = new TransactionPool();
+        const readyAnnounced = new Map<number, number>();
+        const submitted = new Set<number>();
+        const arrivedReady = new Set<number>();
+        let chain = accountNonce;
+        for (const off of offsets) {
+          const nonce = accountNonce + off;
+          const v = tx(1, nonce, accountNonce) as { ok: true; tx: ValidTransaction };
+          pool.watch(v.tx.hash, (st) => {
+            if (st === "ready") readyAnnounced.set(nonce, (readyAnnounced.get(nonce) ?? 0) + 1);
+          });
+          const { status } = pool.submit(v);
+          submitted.add(nonce);
+          if (status === "ready") arrivedReady.add(nonce);
+          chain = accountNonce;
+          while (submitted.has(chain)) chain++;
+          assert.equal(status, nonce < chain ? "ready" : "future");
+          assert.equal(pool.readyCount, chain - accountNonce);
+          assert.equal(pool.futureCount, submitted.size - (chain - accountNonce));
+          assert.deepEqual(
+            pool.ready().map((t) => t.nonce),
+            Array.from({ length: chain - accountNonce }, (_, i) => accountNonce + i),
+          );
+        }
+        // A transaction promoted later is announced 'ready' once; one ready on arrival is not announced.
+        for (let n = accountNonce; n < chain; n++)
+          assert.equal(readyAnnounced.get(n) ?? 0, arrivedReady.has(n) ? 0 : 1, `nonce ${n}`);
+        for (const n of readyAnnounced.keys()) assert.ok(n < chain);
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
 
 test("block order: higher priority first, each sender in nonce order even when a later nonce has more priority", () => {

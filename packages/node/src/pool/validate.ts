@@ -10,6 +10,7 @@ import {
   type DispatchInfo,
   decodeExtrinsic,
   dispatchInfoOf,
+  EXISTENTIAL_DEPOSIT,
   type ExtrinsicError,
   eraBirth,
   eraDeath,
@@ -35,8 +36,11 @@ export type InvalidReason =
   | "ExhaustsResources";
 export type UnknownReason = "CannotLookup" | "NoUnsignedValidator";
 
+type AccountInfo = ReturnType<typeof system.Account.get>;
+
 export type Validity =
-  | { ok: true; tx: ValidTransaction }
+  /** `account`: the signer's account as read, when the check read it (the block builder reuses it). */
+  | { ok: true; tx: ValidTransaction; account?: AccountInfo }
   | { ok: false; kind: "Invalid"; reason: InvalidReason; detail: string }
   | { ok: false; kind: "Unknown"; reason: UnknownReason; detail: string }
   | { ok: false; kind: "Malformed"; reason: "Malformed"; detail: string };
@@ -73,6 +77,58 @@ export interface ValidationEnv {
   parentHash?: Uint8Array;
   /** Skip the signature check for a transaction already verified by the pool (same bytes). */
   skipSignature?: boolean;
+  /**
+   * Signers' accounts already read from this same `state`, by hex account id (`undefined`: no account): the pool
+   * validates bursts from few senders against one best block. The caller makes a new one when the state changes.
+   */
+  accounts?: AccountMemo;
+}
+
+/** A bounded memo of account reads at one state (see `ValidationEnv.accounts`); full, it stops remembering. */
+export class AccountMemo {
+  readonly #map = new Map<string, AccountInfo | undefined>();
+  constructor(readonly max = 4096) {}
+
+  read(state: StateReader, who: Uint8Array, key: string): AccountInfo | undefined {
+    if (this.#map.has(key)) return this.#map.get(key);
+    const account = system.Account.tryGet(state, who);
+    if (this.#map.size < this.max) this.#map.set(key, account);
+    return account;
+  }
+}
+
+/**
+ * Extrinsics (their exact bytes, length prefix included) whose signature this node has verified against its
+ * own chain: the pool adds what it admits, the block builder and a follower's import skip the signature of what
+ * is here — so each signature is verified once per node. Bounded, oldest forgotten first (a forgotten one is
+ * simply verified again). Kept as latin1 strings: a Map key by content, cheaper than hashing.
+ */
+export class VerifiedExtrinsics {
+  readonly #set = new Set<string>();
+  constructor(readonly max = 16_384) {}
+
+  static key(bytes: Uint8Array): string {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  }
+
+  add(bytes: Uint8Array): void {
+    const k = VerifiedExtrinsics.key(bytes);
+    if (this.#set.has(k)) return;
+    if (this.#set.size >= this.max) this.#set.delete(this.#set.values().next().value as string);
+    this.#set.add(k);
+  }
+
+  has(bytes: Uint8Array): boolean {
+    return this.#set.has(VerifiedExtrinsics.key(bytes));
+  }
+
+  delete(bytes: Uint8Array): void {
+    this.#set.delete(VerifiedExtrinsics.key(bytes));
+  }
+
+  get size(): number {
+    return this.#set.size;
+  }
 }
 
 const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
@@ -113,6 +169,49 @@ function priorityOf(info: DispatchInfo, len: number, fee: bigint, tip: bigint): 
   const scaled = info.class === "Operational" ? (tip + fee * 5n) * perBlock : tip * perBlock;
   const p = scaled + (perBlock > 0n ? perBlock : 1n);
   return p > U64_MAX ? U64_MAX : p;
+}
+
+/**
+ * The block builder's check of a transaction the pool validated on this chain (decoded, signature verified,
+ * weight and fee computed): only what the blocks since can have changed — the signer's account and nonce, the
+ * era's end, the fee's funds. Same outcomes as `validateTransaction` on the same bytes.
+ */
+export function revalidateTransaction(
+  state: StateReader,
+  tx: ValidTransaction,
+  blockNumber: number,
+): Validity {
+  const signer = tx.xt.signer;
+  if (tx.death <= blockNumber)
+    return {
+      ok: false,
+      kind: "Invalid",
+      reason: "AncientBirthBlock",
+      detail: `mortal era ended at block ${tx.death}`,
+    };
+  const account = system.Account.tryGet(state, signer);
+  if (!account)
+    return { ok: false, kind: "Invalid", reason: "Payment", detail: "the signer's account does not exist" };
+  if (tx.nonce < account.nonce)
+    return {
+      ok: false,
+      kind: "Invalid",
+      reason: "Stale",
+      detail: `nonce ${tx.nonce}, account at ${account.nonce}`,
+    };
+  // canWithdrawFee's rule, on the account already read.
+  if (tx.nonce === account.nonce && tx.fee !== 0n && account.data.free < tx.fee + EXISTENTIAL_DEPOSIT)
+    return {
+      ok: false,
+      kind: "Invalid",
+      reason: "Payment",
+      detail: `fee ${tx.fee} RAO, balance ${account.data.free} RAO`,
+    };
+  return {
+    ok: true,
+    tx: tx.accountNonce === account.nonce ? tx : { ...tx, accountNonce: account.nonce },
+    account,
+  };
 }
 
 /** Validate `bytes` (an extrinsic with its length prefix) against `state`, the parent of the block being built. */
@@ -161,9 +260,13 @@ export function validateTransaction(state: StateReader, bytes: Uint8Array, env: 
         : { ok: false, kind: "Unknown", reason: "CannotLookup", detail: verdict.detail };
   }
   // CheckNonce: an account that does not exist cannot pay (Substrate answers Payment).
-  if (!system.Account.has(state, xt.signer))
+  const sender = hex(xt.signer);
+  const account = env.accounts
+    ? env.accounts.read(state, xt.signer, sender)
+    : system.Account.tryGet(state, xt.signer);
+  if (!account)
     return { ok: false, kind: "Invalid", reason: "Payment", detail: "the signer's account does not exist" };
-  const accountNonce = system.Account.get(state, xt.signer).nonce;
+  const accountNonce = account.nonce;
   if (xt.nonce < accountNonce)
     return {
       ok: false,
@@ -182,15 +285,16 @@ export function validateTransaction(state: StateReader, bytes: Uint8Array, env: 
       ok: false,
       kind: "Invalid",
       reason: "Payment",
-      detail: `fee ${fee} RAO, balance ${system.Account.get(state, xt.signer).data.free} RAO`,
+      detail: `fee ${fee} RAO, balance ${account.data.free} RAO`,
     };
   return {
     ok: true,
+    account,
     tx: {
       xt,
       bytes,
       hash: hex(blake2_256(bytes)),
-      sender: hex(xt.signer),
+      sender,
       nonce: xt.nonce,
       accountNonce,
       info,

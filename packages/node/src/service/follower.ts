@@ -1,12 +1,14 @@
 // Follower mode (`opentao node --sync-from ws://HOST:PORT`): import the authority's blocks over its JSON-RPC
 // (the same legacy methods any client uses), re-execute each one, and keep it only if our header comes out
 // identical — a tampered block (other state, other extrinsics) is refused and the follower stops there.
+// Transactions submitted to a follower are forwarded to the authority over the same connection.
 
 import { blake2_256 } from "@opentao/primitives";
 import { blockHeader } from "@polkadot-api/substrate-bindings";
 import type { Logger } from "pino";
 import WebSocket from "ws";
 import type { BlockProducer, ProducedBlock } from "../chain/index.ts";
+import { RpcError } from "../rpc/index.ts";
 
 interface RemoteHeader {
   parentHash: string;
@@ -18,6 +20,7 @@ interface RemoteHeader {
 
 const fromHex = (h: string) => new Uint8Array(Buffer.from(h.replace(/^0x/, ""), "hex"));
 const toHex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
+const CLOSED = "connection to the authority closed";
 
 /** The SCALE header for the JSON one the authority serves (opentao headers carry no digest logs yet). */
 export function headerFromJson(h: RemoteHeader): Uint8Array {
@@ -42,19 +45,19 @@ class RpcClient {
       const msg = JSON.parse(String(data)) as {
         id?: number;
         result?: unknown;
-        error?: { message: string; data?: unknown };
+        error?: { code: number; message: string; data?: unknown };
         method?: string;
       };
       if (msg.id !== undefined) {
         const p = this.#pending.get(msg.id);
         this.#pending.delete(msg.id);
-        if (msg.error)
-          p?.reject(new Error(`${msg.error.message}${msg.error.data ? `: ${msg.error.data}` : ""}`));
+        // The authority's own error (code, message, data), so a forwarded call fails as it would there.
+        if (msg.error) p?.reject(new RpcError(msg.error.code, msg.error.message, msg.error.data));
         else p?.resolve(msg.result);
       } else if (msg.method) this.onNotification(msg.method);
     });
     ws.on("close", () => {
-      for (const p of this.#pending.values()) p.reject(new Error("connection to the authority closed"));
+      for (const p of this.#pending.values()) p.reject(new Error(CLOSED));
       this.#pending.clear();
     });
   }
@@ -69,6 +72,8 @@ class RpcClient {
   }
 
   call<T>(method: string, params: unknown[] = []): Promise<T> {
+    // ws drops a send on a closed socket silently: the reply would never come.
+    if (this.ws.readyState !== WebSocket.OPEN) return Promise.reject(new Error(CLOSED));
     const id = ++this.#id;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -153,9 +158,22 @@ export class Follower {
         this.onImported(imported);
       }
     } catch (e) {
-      if ((e as Error).message === "connection to the authority closed") return;
+      if ((e as Error).message === CLOSED) return;
       this.stopped = e as Error;
       this.logger?.error({ err: e }, "follower stopped: block refused");
+    }
+  }
+
+  /**
+   * Hand a transaction (validated here) to the authority, which pools and includes it; resolves to the hash it
+   * answers. Its refusal comes back as its RpcError; a lost connection as a −32000 error.
+   */
+  async forward(bytes: Uint8Array): Promise<string> {
+    try {
+      return await this.client.call<string>("author_submitExtrinsic", [toHex(bytes)]);
+    } catch (e) {
+      if (e instanceof RpcError) throw e;
+      throw new RpcError(-32000, "The authority could not be reached", (e as Error).message);
     }
   }
 

@@ -1,7 +1,7 @@
 // A running node: the store, the block producer, the transaction pool, sealing (instant, interval or manual)
 // and the JSON-RPC methods Substrate clients need to connect, read state and metadata, follow new heads,
-// submit and watch transactions, and (loopback only) drive a dev chain as chopsticks does.
-// Not yet: followers (see the Node issue).
+// submit and watch transactions, and (loopback only) drive a dev chain as chopsticks does. A follower
+// (`syncFrom`) imports the authority's blocks instead of sealing, and forwards the transactions it is sent.
 
 import { cryptoReady } from "@opentao/primitives";
 import { type ChainSpec, runtimeMetadata, runtimeVersion, systemStorage } from "@opentao/runtime";
@@ -9,7 +9,13 @@ import { blockHeader, getSs58AddressInfo } from "@polkadot-api/substrate-binding
 import type { Logger } from "pino";
 import { BlockProducer, type ProducedBlock } from "../chain/index.ts";
 import { type PoolOptions, TransactionPool, type TxStatus } from "../pool/pool.ts";
-import { validateTransaction } from "../pool/validate.ts";
+import {
+  AccountMemo,
+  type ValidationEnv,
+  type ValidTransaction,
+  VerifiedExtrinsics,
+  validateTransaction,
+} from "../pool/validate.ts";
 import { RpcError, RpcServer } from "../rpc/index.ts";
 import { BlockStore, type HexHash } from "../store/index.ts";
 import { dryRun } from "./dryRun.ts";
@@ -100,6 +106,10 @@ export class Node {
   #clockOffset = 0n;
   #nextTimestamp: bigint | undefined;
   readonly pool: TransactionPool;
+  /** What validation at the best block needs, built once per best block rather than per transaction. */
+  #submitEnv: { best: string; env: ValidationEnv } | undefined;
+  /** Signatures this node verified (its pool's): neither its block builder nor its imports verify them again. */
+  readonly verified = new VerifiedExtrinsics();
   /** Set in follower mode. */
   follower: Follower | undefined;
 
@@ -110,6 +120,7 @@ export class Node {
     readonly options: NodeOptions,
   ) {
     this.pool = new TransactionPool(options.pool);
+    producer.verified = this.verified;
   }
 
   static async start(options: NodeOptions): Promise<Node> {
@@ -170,11 +181,13 @@ export class Node {
     this.#nextTimestamp = undefined;
     const now = clock + this.#clockOffset;
     const fromPool = extrinsics === undefined;
-    const txs = fromPool ? this.pool.ready().map((t) => t.bytes) : extrinsics;
-    const block = this.producer.produceBlock(now, txs, fromPool ? new Set(txs) : undefined, storage);
+    // The pool's transactions go in decoded and verified: the builder re-checks only nonce, era and funds.
+    const txs = fromPool ? this.pool.ready() : extrinsics;
+    const block = this.producer.produceBlock(now, txs, storage);
     if (fromPool)
       for (const x of block.excluded)
-        if (x.reason !== "Future" && x.reason !== "ExhaustsResources") this.pool.invalidate(txs[x.position]);
+        if (x.reason !== "Future" && x.reason !== "ExhaustsResources")
+          this.pool.invalidate((txs[x.position] as ValidTransaction).bytes);
     this.#announce(block);
     return block;
   }
@@ -208,14 +221,40 @@ export class Node {
   /** Validate and pool an extrinsic (author_submit*); throws the pool's JSON-RPC error. */
   submit(bytes: Uint8Array): { hash: string; status: "ready" | "future" } {
     const best = this.store.best();
-    const validity = validateTransaction(this.store.stateAt(best.hash), bytes, {
-      genesisHash: this.producer.genesisHash,
-      blockNumber: best.number + 1,
-      parentHash: new Uint8Array(Buffer.from(best.hash.slice(2), "hex")),
-    });
+    if (this.#submitEnv?.best !== best.hash)
+      this.#submitEnv = {
+        best: best.hash,
+        env: {
+          genesisHash: this.producer.genesisHash,
+          blockNumber: best.number + 1,
+          parentHash: new Uint8Array(Buffer.from(best.hash.slice(2), "hex")),
+          accounts: new AccountMemo(),
+        },
+      };
+    // stateAt() without a hash is the best block's state, without looking its number up by hash.
+    const validity = validateTransaction(this.store.stateAt(), bytes, this.#submitEnv.env);
+    if (validity.ok) this.verified.add(bytes);
     const result = this.pool.submit(validity);
-    if (result.status === "ready" && (this.options.sealing ?? "interval") === "instant") this.#scheduleSeal();
+    if (result.status === "ready" && !this.follower && (this.options.sealing ?? "interval") === "instant")
+      this.#scheduleSeal();
     return result;
+  }
+
+  /**
+   * author_submit* on any node: the authority pools the transaction; a follower validates it here too (a bad one
+   * never leaves it; its signature is then not verified again when the block comes back), keeps it in its own
+   * pool for status and nonces, and forwards it to the authority, whose hash (or refusal) it answers.
+   */
+  async submitExtrinsic(bytes: Uint8Array): Promise<string> {
+    const { hash } = this.submit(bytes);
+    const follower = this.follower;
+    if (!follower) return hash;
+    try {
+      return await follower.forward(bytes);
+    } catch (e) {
+      this.pool.drop(hash);
+      throw e;
+    }
   }
 
   async stop(): Promise<void> {
@@ -351,24 +390,49 @@ export class Node {
       },
       { minParams: 1, maxParams: 2 },
     );
-    rpc.register("author_submitExtrinsic", ([x]) => this.submit(bytes(x, "extrinsic")).hash, {
-      minParams: 1,
-      maxParams: 1,
-    });
+    rpc.register(
+      "author_submitExtrinsic",
+      ([x]) => {
+        const tx = bytes(x, "extrinsic");
+        // The authority's path stays synchronous: no promise per transaction.
+        return this.follower ? this.submitExtrinsic(tx) : this.submit(tx).hash;
+      },
+      { minParams: 1, maxParams: 1 },
+    );
     rpc.registerSubscription({
       subscribe: ["author_submitAndWatchExtrinsic"],
       unsubscribe: ["author_unwatchExtrinsic"],
       notification: "author_extrinsicUpdate",
       minParams: 1,
       maxParams: 1,
-      start: ([x], emit, ctx) => {
-        const { hash, status } = this.submit(bytes(x, "extrinsic"));
-        emit(status);
-        return this.pool.watch(hash, (s: TxStatus) => {
+      start: async ([x], emit, ctx) => {
+        const tx = bytes(x, "extrinsic");
+        const { hash, status } = this.submit(tx);
+        // Watched from admission: on a follower the authority's block may come back before its reply is read.
+        const later: TxStatus[] = [];
+        let live = false;
+        const update = (s: TxStatus) => {
+          if (!live) {
+            later.push(s);
+            return;
+          }
           emit(s);
           if (typeof s === "object" && ("finalized" in s || "usurped" in s)) ctx.close();
           else if (s === "dropped" || s === "invalid") ctx.close();
-        });
+        };
+        const unwatch = this.pool.watch(hash, update);
+        if (this.follower)
+          try {
+            await this.follower.forward(tx);
+          } catch (e) {
+            unwatch();
+            this.pool.drop(hash);
+            throw e;
+          }
+        emit(status);
+        live = true;
+        for (const s of later) update(s);
+        return unwatch;
       },
     });
     rpc.register("author_pendingExtrinsics", () => this.pool.pending().map(hex), { maxParams: 0 });

@@ -1,11 +1,13 @@
-// Signed-transfer throughput on one core: decode + signed payload + signature check, with sr25519 through
-// wasm (@polkadot/wasm-crypto) against pure JS (@scure/sr25519), plus ed25519. `npm run bench -- extrinsic`.
+// Signed-transfer throughput on one core: decode + signed payload + signature check, with sr25519 through the
+// two wasm builds of schnorrkel (@polkadot-labs/schnorrkel-wasm, the hot path, and @polkadot/wasm-crypto) and
+// pure JS (@scure/sr25519), plus ed25519. `npm run bench -- extrinsic`.
 
 import {
   cryptoReady,
   ed25519Verify,
   type SignatureScheme,
   sr25519VerifyJs,
+  sr25519VerifyLabs,
   sr25519VerifyWasm,
 } from "@opentao/primitives";
 import { Keyring } from "@polkadot/keyring";
@@ -73,16 +75,21 @@ const ed = transfers("ed25519", 400);
 const utilVerify: Verify = (m, s, p) => signatureVerify(m, s, p).isValid;
 
 // Warm the JIT before timing.
+measure(sr.slice(0, 50), sr25519VerifyLabs, 1);
 measure(sr.slice(0, 50), sr25519VerifyWasm, 1);
 measure(sr.slice(0, 50), sr25519VerifyJs, 1);
 
 const rows: Array<[string, number]> = [
   ["decode only (signed transfer)", measure(sr, null)],
+  ["decode + verify sr25519, wasm (@polkadot-labs/schnorrkel-wasm)", measure(sr, sr25519VerifyLabs)],
   ["decode + verify sr25519, wasm (@polkadot/wasm-crypto)", measure(sr, sr25519VerifyWasm)],
   ["decode + verify sr25519, JS (@scure/sr25519)", measure(sr.slice(0, 100), sr25519VerifyJs, 3)],
   ["decode + verify sr25519, util-crypto signatureVerify", measure(sr.slice(0, 100), utilVerify, 3)],
   ["decode + verify ed25519, wasm", measure(ed, ed25519Verify)],
 ];
 for (const [name, rate] of rows)
-  console.log(`${name.padEnd(56)} ${Math.round(rate).toLocaleString("en").padStart(9)} tx/s`);
-console.log(`wasm / JS sr25519: ${(rows[1][1] / rows[2][1]).toFixed(1)}×`);
+  console.log(`${name.padEnd(64)} ${Math.round(rate).toLocaleString("en").padStart(9)} tx/s`);
+console.log(
+  `sr25519 @polkadot-labs / @polkadot/wasm-crypto: ${(rows[1][1] / rows[2][1]).toFixed(2)}×; ` +
+    `@polkadot/wasm-crypto / JS: ${(rows[2][1] / rows[3][1]).toFixed(1)}×`,
+);

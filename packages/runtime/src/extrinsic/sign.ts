@@ -52,9 +52,9 @@ export type VerifyResult =
  * Check a signed extrinsic's signature against its signer for the chain's implicit values. Wrong spec or
  * transaction version, genesis or checkpoint hash all show up as `BadProof`, as on Substrate.
  *
- * PERF: one signature check dominates. sr25519 through wasm is 7–8× faster than the JS path (about
- * 1,600 against 200 decode+verify per CPU-second on the shared 2-core dev machine); call
- * `cryptoReady()` once at start or the JS path is used.
+ * PERF: one signature check dominates; sr25519 goes through @polkadot-labs/schnorrkel-wasm (see
+ * `verifySignature`; `npm run bench -- extrinsic` compares it with @polkadot/wasm-crypto and JS). Call
+ * `cryptoReady()` once at start so a key's first check does not take the JS path.
  */
 export function verifyExtrinsic(
   ext: SignedExtrinsic | DecodedExtrinsic,

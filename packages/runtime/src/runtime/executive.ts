@@ -32,7 +32,7 @@ import { MINIMUM_PERIOD_MS, storage as timestamp } from "../pallets/timestamp/pa
 import { settleFee, withdrawFee } from "../pallets/transactionPayment/fees.ts";
 import { pallets, systemEvents } from "./definition.ts";
 import type { CallHandlers } from "./handlers.ts";
-import { dispatchEventInfo, dispatchInfoOf } from "./weights.ts";
+import { type DispatchInfo, dispatchEventInfo, dispatchInfoOf } from "./weights.ts";
 
 /** A decoded call: `{ type: pallet, value: { type: call, value: args } }` (the RuntimeCall codec's shape). */
 export interface RuntimeCallValue {
@@ -256,14 +256,21 @@ export class Executive {
     index: number,
     origin: Origin,
     call: RuntimeCallValue,
-    payment?: { fee: bigint; tip: bigint },
+    /**
+     * `withdrawn`: the block builder already took the fee off the payer's balance (in the same write as the
+     * nonce); only the Balances.Withdraw event is left to deposit. `info`: the call's dispatch info, if known.
+     */
+    payment?: { fee: bigint; tip: bigint; withdrawn?: boolean; info?: DispatchInfo },
   ): DispatchResult {
     this.#phase = { type: "ApplyExtrinsic", value: index };
-    const info = dispatchInfoOf(call);
+    const info = payment?.info ?? dispatchInfoOf(call);
     const deposit = (pallet: string, event: string, value?: unknown) =>
       this.depositEvent(state, pallet, event, value);
     const payer = payment && origin.kind === "signed" ? origin.who : undefined;
-    if (payer && payment) withdrawFee(state, deposit, payer, payment.fee);
+    if (payer && payment) {
+      if (!payment.withdrawn) withdrawFee(state, deposit, payer, payment.fee);
+      else if (payment.fee !== 0n) deposit("Balances", "Withdraw", { who: payer, amount: payment.fee });
+    }
     const error = this.dispatch(state, origin, call);
     if (payer && payment) settleFee(state, deposit, payer, this.#author, payment.fee, payment.tip);
     const dispatchInfo = dispatchEventInfo(origin.kind === "none" ? { ...info, class: "Mandatory" } : info);

@@ -2,9 +2,8 @@
 // against an SS58 address. Any object with an address and `sign` will do; the SDK's Keypair is one.
 
 import { cryptoWaitReady, decodeAddress } from "@polkadot/util-crypto";
-import { sr25519Verify } from "@polkadot/wasm-crypto";
 import { Keypair } from "../keys/keypair.ts";
-import { cryptoReady as keysReady } from "../keys/sr25519.ts";
+import { cryptoReady as keysReady, sr25519Verify } from "../keys/sr25519.ts";
 
 /** Anything that can sign as a hotkey: sr25519 over the raw bytes, signing context "substrate". */
 export interface Signer {
@@ -63,10 +62,10 @@ const CLOSE = new TextEncoder().encode("</Bytes>");
  */
 export function verifySr25519(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
   if (signature.length !== 64 || publicKey.length !== 32) return false;
-  if (sr25519Verify(signature, message, publicKey)) return true;
+  if (sr25519Verify(message, signature, publicKey)) return true;
   const wrapped = new Uint8Array(OPEN.length + message.length + CLOSE.length);
   wrapped.set(OPEN, 0);
   wrapped.set(message, OPEN.length);
   wrapped.set(CLOSE, OPEN.length + message.length);
-  return sr25519Verify(signature, wrapped, publicKey);
+  return sr25519Verify(wrapped, signature, publicKey);
 }

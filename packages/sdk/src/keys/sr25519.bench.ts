@@ -1,6 +1,8 @@
-// sr25519 sign and verify per second, @polkadot/wasm-crypto against @scure/sr25519 (JavaScript), on an
-// axon-sized message. Run with `npm run bench -- sr25519`; why the hot path verifies in wasm.
+// sr25519 sign and verify per second, @polkadot/wasm-crypto against @scure/sr25519 (JavaScript), and verify
+// through @polkadot-labs/schnorrkel-wasm, on an axon-sized message. Run with `npm run bench -- sr25519`; why the
+// hot path verifies in wasm, and in which build.
 
+import { sr25519VerifyLabs } from "@opentao/primitives";
 import { sr25519Sign, sr25519Verify, waitReady } from "@polkadot/wasm-crypto";
 import * as scure from "@scure/sr25519";
 import { Keypair } from "./keypair.ts";
@@ -29,9 +31,13 @@ function rate(fn: () => unknown, ms = 1000): number {
   return (calls * 1000) / (now - start);
 }
 
-function line(op: string, wasm: number, js: number): void {
+function line(op: string, wasm: number, js: number, labs?: number): void {
+  const n = (x: number) => Math.round(x).toString().padStart(6);
   console.log(
-    `sr25519 ${op.padEnd(6)}  wasm ${Math.round(wasm).toString().padStart(6)}/s   js ${Math.round(js).toString().padStart(6)}/s   wasm/js ×${(wasm / js).toFixed(1)}`,
+    `sr25519 ${op.padEnd(6)}  @polkadot/wasm-crypto ${n(wasm)}/s   js ${n(js)}/s   wasm/js ×${(wasm / js).toFixed(1)}` +
+      (labs === undefined
+        ? ""
+        : `   @polkadot-labs/schnorrkel-wasm ${n(labs)}/s (×${(labs / wasm).toFixed(2)} wasm-crypto)`),
   );
 }
 
@@ -40,8 +46,10 @@ line(
   rate(() => sr25519Sign(pub, secret, message)),
   rate(() => scure.sign(secret, message)),
 );
+// The labs build through @opentao/primitives' hot path (the SDK's verify), its key check included.
 line(
   "verify",
   rate(() => sr25519Verify(signature, message, pub)),
   rate(() => scure.verify(message, signature, pub)),
+  rate(() => sr25519VerifyLabs(message, signature, pub)),
 );

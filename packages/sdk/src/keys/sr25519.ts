@@ -1,12 +1,9 @@
 // sr25519 (schnorrkel, signing context "substrate"): key expansion, the two 64-byte secret forms, sign/verify.
-// Sign and verify run in @polkadot/wasm-crypto once it is initialised (several times faster), @scure/sr25519 before.
+// Sign runs in @polkadot/wasm-crypto once it is initialised (several times faster), @scure/sr25519 before; verify
+// goes through @opentao/primitives' hot path (@polkadot-labs/schnorrkel-wasm, about twice wasm-crypto).
 
-import {
-  isReady,
-  waitReady,
-  sr25519Sign as wasmSign,
-  sr25519Verify as wasmVerify,
-} from "@polkadot/wasm-crypto";
+import { sr25519VerifyLabs } from "@opentao/primitives";
+import { isReady, waitReady, sr25519Sign as wasmSign } from "@polkadot/wasm-crypto";
 import * as scure from "@scure/sr25519";
 import { bigIntToBytesLE, bytesToBigIntLE, concatBytes } from "./bytes.ts";
 import { KeyError } from "./errors.ts";
@@ -84,11 +81,7 @@ export function sr25519Sign(message: Uint8Array, publicKey: Uint8Array, secretKe
 
 /** Verifies a 64-byte sr25519 signature; malformed keys or signatures verify as false, never throw. */
 export function sr25519Verify(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
-  if (signature.length !== 64 || publicKey.length !== 32) return false;
-  if (wasmAvailable()) return wasmVerify(signature, message, publicKey);
-  try {
-    return scure.verify(message, signature, publicKey);
-  } catch {
-    return false;
-  }
+  // A key's first check runs in wasm-crypto when loaded (JS before): start loading it.
+  wasmAvailable();
+  return sr25519VerifyLabs(message, signature, publicKey);
 }

@@ -9,7 +9,7 @@ export const hexOf: (b: Uint8Array) => string =
   typeof nativeHexSlice === "function"
     ? (b) => nativeHexSlice.call(b, 0, b.length)
     : (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
-const bytesOf = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, "hex"));
+export const bytesOf = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, "hex"));
 
 /** Read access to state. Keys are compared as bytes; iteration is in ascending key order. */
 export interface StateReader {
@@ -21,6 +21,8 @@ export interface StateReader {
    * keyed by hex skip converting the key again. Optional; `readRaw` falls back to `get`.
    */
   getHex?(hex: string, key: Uint8Array): Uint8Array | undefined;
+  /** `keys` as hex strings, for states keyed by hex (optional; `keysHexOf` falls back to `keys`). */
+  keysHex?(prefix: string, after?: string): Iterable<string>;
   /** This state's own entry for the key, if it has one (see `Slot`; optional). */
   slotHex?(hex: string): Slot | undefined;
   /** The `owner` of this state's slots. */
@@ -41,6 +43,13 @@ export interface State extends StateReader {
 /** Read `key` (whose hex is `hex`) through the state's hex path when it has one. */
 export const readRaw = (s: StateReader, hex: string, key: Uint8Array): Uint8Array | undefined =>
   s.getHex ? s.getHex(hex, key) : s.get(key);
+
+/** The keys under a hex prefix, as hex, through the state's hex path when it has one. */
+export function* keysHexOf(s: StateReader, prefix: string, after?: string): Iterable<string> {
+  if (s.keysHex) yield* s.keysHex(prefix, after);
+  else
+    for (const k of s.keys(bytesOf(prefix), after === undefined ? undefined : bytesOf(after))) yield hexOf(k);
+}
 
 /** Write `key` (whose hex is `hex`) through the state's hex path when it has one. */
 export function writeRaw(s: State, hex: string, key: Uint8Array, value: Uint8Array): void {
@@ -292,6 +301,10 @@ export class MemoryState implements State {
     for (const k of this.#index.scan(hexOf(prefix), after && hexOf(after))) yield bytesOf(k);
   }
 
+  keysHex(prefix: string, after?: string): Iterable<string> {
+    return this.#index.scan(prefix, after);
+  }
+
   /** Every (key, value) pair in key order, as hex (for commitments and snapshots). */
   *entries(): Iterable<[string, Uint8Array]> {
     for (const k of this.#index.scan("", undefined))
@@ -398,6 +411,25 @@ export class Overlay implements State {
       yield pk;
     }
     for (; i < mine.length; i++) if (this.#isWrite(mine[i])) yield bytesOf(mine[i]);
+  }
+
+  /** `keys` as hex: ours merged with the parent's, ours winning, deletions hiding the parent's. */
+  *keysHex(prefix: string, after?: string): Iterable<string> {
+    const mine = [...this.#index.scan(prefix, after)];
+    let i = 0;
+    for (const ph of keysHexOf(this.parent, prefix, after)) {
+      while (i < mine.length && mine[i] < ph) {
+        if (this.#isWrite(mine[i])) yield mine[i];
+        i++;
+      }
+      if (i < mine.length && mine[i] === ph) {
+        if (this.#isWrite(ph)) yield ph;
+        i++;
+        continue;
+      }
+      yield ph;
+    }
+    for (; i < mine.length; i++) if (this.#isWrite(mine[i])) yield mine[i];
   }
 
   /** This layer's writes in key order. */

@@ -198,3 +198,52 @@ test("getShared hands out the cached decoding itself; get still copies it", () =
   assert.deepEqual(rows.getShared(s, 1), [4]);
   assert.deepEqual(rows.getShared(s, 2), []);
 });
+
+test("a Node Buffer used as a key argument is copied, not viewed: changing it later addresses another key", () => {
+  const s = new MemoryState();
+  const m = storageMap("P", "ByBuf", [{ hasher: "Blake2128Concat", type: AccountId32 }], T.u32, {
+    fallback: 0,
+  });
+  const buf = Buffer.alloc(32, 5);
+  m.set(s, buf, 7);
+  buf.fill(6);
+  assert.equal(m.get(s, Buffer.alloc(32, 5)), 7);
+  assert.equal(m.get(s, buf), 0);
+});
+
+test("entries: keys and values as stored, repeated scans served from the cache, writes between scans seen", () => {
+  const s = new MemoryState();
+  const m = storageMap(
+    "P",
+    "Scan",
+    [
+      { hasher: "Identity", type: T.u16 },
+      { hasher: "Blake2128Concat", type: AccountId32 },
+    ],
+    T.vec(T.u16),
+    { fallback: [] },
+  );
+  const id = (x: number) => new Uint8Array(32).fill(x);
+  m.set(s, 1, id(1), [1]);
+  m.set(s, 1, id(2), [2]);
+  m.set(s, 2, id(3), [3]);
+  const read = () => [...m.entries(s, 1)].map(([[n, a], v]) => [n, a[0], v]);
+  const first = read();
+  assert.deepEqual(first.sort(), [
+    [1, 1, [1]],
+    [1, 2, [2]],
+  ]);
+  const [[[, key], value]] = [...m.entries(s, 1)];
+  key[0] = 99;
+  value.push(42);
+  assert.deepEqual(read().sort(), first);
+  m.set(s, 1, id(2), [20]);
+  m.remove(s, 1, id(1));
+  const layer = new Overlay(s);
+  m.set(layer, 1, id(4), [4]);
+  assert.deepEqual([...m.entries(layer, 1)].map(([[n, a], v]) => [n, a[0], v]).sort(), [
+    [1, 2, [20]],
+    [1, 4, [4]],
+  ]);
+  assert.deepEqual(read(), [[1, 2, [20]]]);
+});

@@ -11,7 +11,17 @@ import {
   Twox128,
   Twox256,
 } from "@polkadot-api/substrate-bindings";
-import { deleteRaw, hexOf, readRaw, type Slot, type State, type StateReader, writeRaw } from "./state.ts";
+import {
+  bytesOf,
+  deleteRaw,
+  hexOf,
+  keysHexOf,
+  readRaw,
+  type Slot,
+  type State,
+  type StateReader,
+  writeRaw,
+} from "./state.ts";
 import { decodeBytes, T, type Ty } from "./types.ts";
 
 export type Hasher =
@@ -68,7 +78,8 @@ const latin1Of: (b: Uint8Array) => string =
  */
 function deepCopy<V>(v: V): V {
   if (typeof v !== "object" || v === null) return v;
-  if (v instanceof Uint8Array) return v.slice() as V;
+  // `new Uint8Array(v)` copies even a Node Buffer (whose `slice` is a view).
+  if (v instanceof Uint8Array) return new Uint8Array(v) as V;
   if (Array.isArray(v)) {
     const out = new Array(v.length);
     for (let i = 0; i < v.length; i++) out[i] = deepCopy(v[i]);
@@ -97,8 +108,8 @@ interface KeyRef {
   value: unknown;
   /** The state entry of the key last used (see `Slot`), valid while live and for the state that owns it. */
   slot: Slot | undefined;
-  /** The key arguments (for keys found by hash), and the next entry with the same hash. */
-  args: readonly unknown[] | undefined;
+  /** The key arguments, and the next entry with the same `argsHash`. */
+  readonly args: readonly unknown[];
   next: KeyRef | undefined;
 }
 
@@ -227,6 +238,8 @@ export class StorageItem<K extends unknown[], V> {
   #valueRef: KeyRef | undefined;
   /** Keys whose arguments are integers and byte arrays, by `argsHash` (colliding entries chained). */
   readonly #refsByHash = new Map<number, KeyRef>();
+  /** Keys met by `entries`, by their hex. */
+  readonly #refsByHex = new Map<string, KeyRef>();
   /** Whether a decoded value can be handed out as is (immutable JS values) or needs a copy. */
   readonly #copy: <T>(v: T) => T;
   /** The decoded default, kept to hand out copies of. */
@@ -249,8 +262,6 @@ export class StorageItem<K extends unknown[], V> {
       const first = this.#refsByHash.get(h);
       for (let r = first; r !== undefined; r = r.next) if (sameArgs(r.args as unknown[], k)) return r;
       const ref = this.#newRef(k);
-      // The arguments are kept (byte arrays copied: the caller may reuse its array) to tell collisions apart.
-      ref.args = k.map((x) => (x instanceof Uint8Array ? x.slice() : x));
       ref.next = first;
       if (this.#refsByHash.size >= 100_000) this.#refsByHash.clear();
       this.#refsByHash.set(h, ref);
@@ -275,7 +286,9 @@ export class StorageItem<K extends unknown[], V> {
       raw: undefined,
       value: undefined,
       slot: undefined,
-      args: undefined,
+      // Kept (byte arrays copied: the caller may reuse its array) to tell hash collisions apart and to hand
+      // back decoded keys from `entries`.
+      args: deepCopy(k),
       next: undefined,
     };
   }
@@ -448,11 +461,25 @@ export class StorageItem<K extends unknown[], V> {
    * hashers for the remaining keys).
    */
   *entries(s: StateReader, ...leading: unknown[]): Iterable<[K, V]> {
-    const prefix = this.partialKey(...leading);
-    for (const full of s.keys(prefix)) {
-      const raw = s.get(full);
-      if (raw === undefined) continue;
-      yield [this.decodeKey(full), decodeBytes(this.value.codec, raw)];
+    for (const hex of keysHexOf(s, hexOf(this.partialKey(...leading)))) {
+      // A key seen before maps to its entry (decoded key values, cached value, slot): no decoding again.
+      let ref = this.#refsByHex.get(hex);
+      if (ref === undefined) {
+        const bytes = bytesOf(hex);
+        const args = this.decodeKey(bytes);
+        const found = this.#ref(args);
+        if (found.hex !== hex) {
+          // Not the canonical encoding of the key values it decodes to (a raw write): read it as it is.
+          const raw = readRaw(s, hex, bytes);
+          if (raw !== undefined) yield [args, decodeBytes(this.value.codec, raw)];
+          continue;
+        }
+        ref = found;
+        if (this.#refsByHex.size >= 100_000) this.#refsByHex.clear();
+        this.#refsByHex.set(hex, ref);
+      }
+      const raw = this.#read(s, ref);
+      if (raw !== undefined) yield [deepCopy(ref.args) as K, this.#decode(ref, raw)];
     }
   }
 

@@ -7,7 +7,7 @@ export * from "./extrinsic/index.ts";
 export { type DispatchErrorValue, describeError, type Origin } from "./frame/dispatch.ts";
 export * from "./frame/index.ts";
 export * from "./metadata/index.ts";
-export { EXISTENTIAL_DEPOSIT, storage as balancesStorage } from "./pallets/balances/pallet.ts";
+export { storage as balancesStorage } from "./pallets/balances/pallet.ts";
 export { storage as subtensorStorage } from "./pallets/subtensor/pallet.ts";
 export { storage as sudoStorage } from "./pallets/sudo/pallet.ts";
 export { storage as swapStorage } from "./pallets/swap/pallet.ts";

@@ -8,13 +8,8 @@ import { builtInChainSpec, MemoryState, mortalEra, signExtrinsic, systemStorage 
 import { Keyring } from "@polkadot/keyring";
 import type { KeyringPair } from "@polkadot/keyring/types";
 import { cryptoWaitReady } from "@polkadot/util-crypto";
-import {
-  AccountMemo,
-  type ValidTransaction,
-  VerifiedExtrinsics,
-  validateTransaction,
-} from "../pool/validate.ts";
-import { BlockStore } from "../store/index.ts";
+import { type ValidTransaction, VerifiedExtrinsics, validateTransaction } from "../pool/validate.ts";
+import { BlockStore, PendingState } from "../store/index.ts";
 import { BlockProducer } from "./producer.ts";
 
 const TAO = 1_000_000_000n;
@@ -162,23 +157,22 @@ test("the verified set is bounded: the oldest entry goes first", () => {
   assert.equal(set.has(Uint8Array.of(3)), true);
 });
 
-test("the account memo answers from its first read of a state, and stops remembering when full", () => {
+test("submissions validate against a layer that answers from its first read of the best block", () => {
   const state = new MemoryState();
   const who = (n: number) => new Uint8Array(32).fill(n);
   const put = (n: number, nonce: number) =>
     systemStorage.Account.set(state, who(n), { ...systemStorage.Account.get(state, who(n)), nonce });
   put(1, 5);
-  const memo = new AccountMemo(2);
-  assert.equal(memo.read(state, who(1), "1")?.nonce, 5);
-  assert.equal(memo.read(state, who(2), "2"), undefined, "no account");
+  const layer = new PendingState(state);
+  assert.equal(systemStorage.Account.tryGet(layer, who(1))?.nonce, 5);
+  assert.equal(systemStorage.Account.tryGet(layer, who(2)), undefined, "no account");
   put(1, 6);
   put(2, 1);
-  // Remembered: the memo is for one state, which a caller never changes under it.
-  assert.equal(memo.read(state, who(1), "1")?.nonce, 5);
-  assert.equal(memo.read(state, who(2), "2"), undefined);
-  // Full: a third account is read every time.
-  put(3, 1);
-  assert.equal(memo.read(state, who(3), "3")?.nonce, 1);
-  put(3, 2);
-  assert.equal(memo.read(state, who(3), "3")?.nonce, 2);
+  // Remembered: the layer is for one block's state, which never changes under it.
+  assert.equal(systemStorage.Account.tryGet(layer, who(1))?.nonce, 5);
+  assert.equal(systemStorage.Account.tryGet(layer, who(2)), undefined);
+  // The next block's layer reads afresh.
+  const next = new PendingState(state);
+  assert.equal(systemStorage.Account.tryGet(next, who(1))?.nonce, 6);
+  assert.equal(systemStorage.Account.tryGet(next, who(2))?.nonce, 1);
 });

@@ -245,19 +245,11 @@ export class BlockProducer {
       weight += tx.info.weight.ref_time;
       length += bytes.length;
       const index = body.length;
-      // CheckNonce and ChargeTransactionPayment: the nonce advances and the fee is withdrawn (validity checked
-      // the funds), even if the call then fails — one read and one write of the account for both.
-      const signer = tx.xt.signer;
-      const account = v.account ?? system.Account.get(pending, signer);
-      system.Account.set(pending, signer, {
-        ...account,
-        nonce: account.nonce + 1,
-        data: tx.fee === 0n ? account.data : { ...account.data, free: account.data.free - tx.fee },
-      });
-      const error = ex.applyCall(pending, index, { kind: "signed", who: signer }, tx.xt.call, {
+      // CheckNonce: the nonce advances, and the fee is paid, even if the call then fails.
+      system.Account.mutate(pending, tx.xt.signer, (a) => ({ ...a, nonce: a.nonce + 1 }));
+      const error = ex.applyCall(pending, index, { kind: "signed", who: tx.xt.signer }, tx.xt.call, {
         fee: tx.fee,
         tip: tx.tip,
-        withdrawn: true,
         info: tx.info,
       });
       body.push(bytes);

@@ -10,7 +10,6 @@ import {
   type DispatchInfo,
   decodeExtrinsic,
   dispatchInfoOf,
-  EXISTENTIAL_DEPOSIT,
   type ExtrinsicError,
   eraBirth,
   eraDeath,
@@ -36,11 +35,8 @@ export type InvalidReason =
   | "ExhaustsResources";
 export type UnknownReason = "CannotLookup" | "NoUnsignedValidator";
 
-type AccountInfo = ReturnType<typeof system.Account.get>;
-
 export type Validity =
-  /** `account`: the signer's account as read, when the check read it (the block builder reuses it). */
-  | { ok: true; tx: ValidTransaction; account?: AccountInfo }
+  | { ok: true; tx: ValidTransaction }
   | { ok: false; kind: "Invalid"; reason: InvalidReason; detail: string }
   | { ok: false; kind: "Unknown"; reason: UnknownReason; detail: string }
   | { ok: false; kind: "Malformed"; reason: "Malformed"; detail: string };
@@ -77,24 +73,6 @@ export interface ValidationEnv {
   parentHash?: Uint8Array;
   /** Skip the signature check for a transaction already verified by the pool (same bytes). */
   skipSignature?: boolean;
-  /**
-   * Signers' accounts already read from this same `state`, by hex account id (`undefined`: no account): the pool
-   * validates bursts from few senders against one best block. The caller makes a new one when the state changes.
-   */
-  accounts?: AccountMemo;
-}
-
-/** A bounded memo of account reads at one state (see `ValidationEnv.accounts`); full, it stops remembering. */
-export class AccountMemo {
-  readonly #map = new Map<string, AccountInfo | undefined>();
-  constructor(readonly max = 4096) {}
-
-  read(state: StateReader, who: Uint8Array, key: string): AccountInfo | undefined {
-    if (this.#map.has(key)) return this.#map.get(key);
-    const account = system.Account.tryGet(state, who);
-    if (this.#map.size < this.max) this.#map.set(key, account);
-    return account;
-  }
 }
 
 /**
@@ -199,19 +177,14 @@ export function revalidateTransaction(
       reason: "Stale",
       detail: `nonce ${tx.nonce}, account at ${account.nonce}`,
     };
-  // canWithdrawFee's rule, on the account already read.
-  if (tx.nonce === account.nonce && tx.fee !== 0n && account.data.free < tx.fee + EXISTENTIAL_DEPOSIT)
+  if (tx.nonce === account.nonce && !canWithdrawFee(state, signer, tx.fee))
     return {
       ok: false,
       kind: "Invalid",
       reason: "Payment",
       detail: `fee ${tx.fee} RAO, balance ${account.data.free} RAO`,
     };
-  return {
-    ok: true,
-    tx: tx.accountNonce === account.nonce ? tx : { ...tx, accountNonce: account.nonce },
-    account,
-  };
+  return { ok: true, tx: tx.accountNonce === account.nonce ? tx : { ...tx, accountNonce: account.nonce } };
 }
 
 /** Validate `bytes` (an extrinsic with its length prefix) against `state`, the parent of the block being built. */
@@ -261,9 +234,7 @@ export function validateTransaction(state: StateReader, bytes: Uint8Array, env: 
   }
   // CheckNonce: an account that does not exist cannot pay (Substrate answers Payment).
   const sender = hex(xt.signer);
-  const account = env.accounts
-    ? env.accounts.read(state, xt.signer, sender)
-    : system.Account.tryGet(state, xt.signer);
+  const account = system.Account.tryGet(state, xt.signer);
   if (!account)
     return { ok: false, kind: "Invalid", reason: "Payment", detail: "the signer's account does not exist" };
   const accountNonce = account.nonce;
@@ -289,7 +260,6 @@ export function validateTransaction(state: StateReader, bytes: Uint8Array, env: 
     };
   return {
     ok: true,
-    account,
     tx: {
       xt,
       bytes,

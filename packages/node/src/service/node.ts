@@ -10,14 +10,13 @@ import type { Logger } from "pino";
 import { BlockProducer, type ProducedBlock } from "../chain/index.ts";
 import { type PoolOptions, TransactionPool, type TxStatus } from "../pool/pool.ts";
 import {
-  AccountMemo,
   type ValidationEnv,
   type ValidTransaction,
   VerifiedExtrinsics,
   validateTransaction,
 } from "../pool/validate.ts";
 import { RpcError, RpcServer } from "../rpc/index.ts";
-import { BlockStore, type HexHash } from "../store/index.ts";
+import { BlockStore, type HexHash, PendingState } from "../store/index.ts";
 import { dryRun } from "./dryRun.ts";
 import { Follower } from "./follower.ts";
 import { stateCall } from "./runtimeApi.ts";
@@ -107,7 +106,11 @@ export class Node {
   #nextTimestamp: bigint | undefined;
   readonly pool: TransactionPool;
   /** What validation at the best block needs, built once per best block rather than per transaction. */
-  #submitEnv: { best: string; env: ValidationEnv } | undefined;
+  /**
+   * What submissions are validated against until the best block changes: its env, and a layer over its state
+   * that remembers every read (a burst from few senders reads each account from the store once).
+   */
+  #submitEnv: { best: string; env: ValidationEnv; state: PendingState } | undefined;
   /** Signatures this node verified (its pool's): neither its block builder nor its imports verify them again. */
   readonly verified = new VerifiedExtrinsics();
   /** Set in follower mode. */
@@ -228,11 +231,11 @@ export class Node {
           genesisHash: this.producer.genesisHash,
           blockNumber: best.number + 1,
           parentHash: new Uint8Array(Buffer.from(best.hash.slice(2), "hex")),
-          accounts: new AccountMemo(),
         },
+        // stateAt() without a hash is the best block's state, without looking its number up by hash.
+        state: new PendingState(this.store.stateAt()),
       };
-    // stateAt() without a hash is the best block's state, without looking its number up by hash.
-    const validity = validateTransaction(this.store.stateAt(), bytes, this.#submitEnv.env);
+    const validity = validateTransaction(this.#submitEnv.state, bytes, this.#submitEnv.env);
     if (validity.ok) this.verified.add(bytes);
     const result = this.pool.submit(validity);
     if (result.status === "ready" && !this.follower && (this.options.sealing ?? "interval") === "instant")

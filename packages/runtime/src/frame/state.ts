@@ -51,16 +51,16 @@ export function* keysHexOf(s: StateReader, prefix: string, after?: string): Iter
     for (const k of s.keys(bytesOf(prefix), after === undefined ? undefined : bytesOf(after))) yield hexOf(k);
 }
 
-/** Write `key` (whose hex is `hex`) through the state's hex path when it has one. */
-export function writeRaw(s: State, hex: string, key: Uint8Array, value: Uint8Array): void {
+/** Write the key whose hex is `hex` through the state's hex path when it has one (else its bytes, `key`). */
+export function writeRaw(s: State, hex: string, value: Uint8Array, key?: Uint8Array): void {
   if (s.setHex) s.setHex(hex, value);
-  else s.set(key, value);
+  else s.set(key ?? bytesOf(hex), value);
 }
 
-/** Delete `key` (whose hex is `hex`) through the state's hex path when it has one. */
-export function deleteRaw(s: State, hex: string, key: Uint8Array): void {
+/** Delete the key whose hex is `hex` through the state's hex path when it has one (else its bytes, `key`). */
+export function deleteRaw(s: State, hex: string, key?: Uint8Array): void {
   if (s.deleteHex) s.deleteHex(hex);
-  else s.delete(key);
+  else s.delete(key ?? bytesOf(hex));
 }
 
 /** Sorted insertion point of `k` in `arr` (binary search over hex strings, which sort like the bytes). */
@@ -161,29 +161,17 @@ class SortedKeys {
   /** Merge the additions into a new main list, without the removed keys. */
   #fold(): void {
     this.#settle();
-    const main = this.#main as string[];
-    const added = this.#added;
+    const merged = mergeSorted(this.#main as string[], this.#added);
     const gone = this.#gone;
-    const out: string[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < main.length || j < added.length) {
-      const k = j >= added.length || (i < main.length && main[i] < added[j]) ? main[i++] : added[j++];
-      if (!gone.has(k)) out.push(k);
-    }
-    this.#main = out;
+    this.#main = gone.size > 0 ? merged.filter((k) => !gone.has(k)) : merged;
     this.#added = [];
     this.#gone = new Set();
   }
 
   /** Sorted keys under `prefix` (strictly after `after`), as of the scan's start. */
   *scan(prefix: string, after: string | undefined): Generator<string> {
-    if (this.#main === null) {
-      this.#main = [...this.allKeys()].sort();
-      this.#added = [];
-      this.#recent = [];
-      this.#gone = new Set();
-    }
+    // With no main list yet, nothing was recorded (`added`/`removed` wait for it).
+    this.#main ??= [...this.allKeys()].sort();
     this.#settle();
     const main = this.#main;
     const added = this.#added;
@@ -240,7 +228,7 @@ export class MemoryState implements State {
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
-    return this.#map.get(hexOf(key))?.value ?? undefined;
+    return this.getHex(hexOf(key));
   }
 
   getHex(hex: string): Uint8Array | undefined {
@@ -394,23 +382,7 @@ export class Overlay implements State {
   #isWrite = (k: string) => (this.#changes.get(k) as Slot).value !== null;
 
   *keys(prefix: Uint8Array, after?: Uint8Array): Iterable<Uint8Array> {
-    const mine = [...this.#index.scan(hexOf(prefix), after && hexOf(after))];
-    // Merge the parent's ordered keys with ours; ours win on equal keys, and deletions hide the parent's.
-    let i = 0;
-    for (const pk of this.parent.keys(prefix, after)) {
-      const ph = hexOf(pk);
-      while (i < mine.length && mine[i] < ph) {
-        if (this.#isWrite(mine[i])) yield bytesOf(mine[i]);
-        i++;
-      }
-      if (i < mine.length && mine[i] === ph) {
-        if (this.#isWrite(mine[i])) yield pk;
-        i++;
-        continue;
-      }
-      yield pk;
-    }
-    for (; i < mine.length; i++) if (this.#isWrite(mine[i])) yield bytesOf(mine[i]);
+    for (const k of this.keysHex(hexOf(prefix), after && hexOf(after))) yield bytesOf(k);
   }
 
   /** `keys` as hex: ours merged with the parent's, ours winning, deletions hiding the parent's. */
@@ -444,12 +416,8 @@ export class Overlay implements State {
       throw new Error("Overlay.commit: the parent state is read-only; take changes() instead");
     const p = parent as State;
     for (const [k, { value: v }] of this.#changes) {
-      // Parents keyed by hex take the hex as is; others get the bytes back.
-      if (v === null) {
-        if (p.deleteHex) p.deleteHex(k);
-        else p.delete(bytesOf(k));
-      } else if (p.setHex) p.setHex(k, v);
-      else p.set(bytesOf(k), v);
+      if (v === null) deleteRaw(p, k);
+      else writeRaw(p, k, v);
     }
     this.discard();
   }

@@ -278,7 +278,7 @@ export class StorageItem<K extends unknown[], V> {
   }
 
   #newRef(k: unknown[]): KeyRef {
-    const bytes = this.#buildKey(k as K);
+    const bytes = this.partialKey(...k);
     return {
       item: this,
       bytes,
@@ -305,13 +305,31 @@ export class StorageItem<K extends unknown[], V> {
     return slot.value ?? undefined;
   }
 
-  /** Decode what the state holds under `ref`, reusing the last decoding while the bytes are the same object. */
-  #decode(ref: KeyRef, raw: Uint8Array): V {
+  /** What the state holds under `ref`, decoded: the last decoding while the bytes are the same object. */
+  #decoded(ref: KeyRef, raw: Uint8Array): V {
     if (ref.raw !== raw) {
       ref.value = decodeBytes(this.value.codec, raw);
       ref.raw = raw;
     }
-    return this.#copy(ref.value as V);
+    return ref.value as V;
+  }
+
+  /** `#decoded`, copied for a caller that may mutate it. */
+  #decode(ref: KeyRef, raw: Uint8Array): V {
+    return this.#copy(this.#decoded(ref, raw));
+  }
+
+  /** The value under `ref`, or the default. */
+  #value(s: StateReader, ref: KeyRef): V {
+    const raw = this.#read(s, ref);
+    // A fresh copy of the default each time: callers may mutate what they read (arrays, structs).
+    return raw === undefined ? this.#fallback() : this.#decode(ref, raw);
+  }
+
+  /** The value under `ref`, or undefined. */
+  #tryValue(s: StateReader, ref: KeyRef): V | undefined {
+    const raw = this.#read(s, ref);
+    return raw === undefined ? undefined : this.#decode(ref, raw);
   }
 
   #fallback(): V {
@@ -329,20 +347,11 @@ export class StorageItem<K extends unknown[], V> {
     else {
       const slot = ref.slot;
       if (slot?.live && slot.value !== null && slot.owner === s.slotOwner) slot.value = raw;
-      else writeRaw(s, ref.hex, ref.bytes, raw);
+      else writeRaw(s, ref.hex, raw, ref.bytes);
     }
     // The caller keeps `v` and may change it after writing: remember a copy.
     ref.raw = raw;
     ref.value = this.#copy(v);
-  }
-
-  #buildKey(k: K): Uint8Array {
-    const parts = [this.prefix];
-    for (let i = 0; i < k.length; i++) {
-      const { hasher, type } = this.keys[i] as StorageKey<unknown>;
-      parts.push(HASH[hasher](type.codec.enc(k[i])));
-    }
-    return concatBytes(parts);
   }
 
   /** Prefix of all keys that start with the given leading key values. */
@@ -357,9 +366,7 @@ export class StorageItem<K extends unknown[], V> {
 
   /** The stored value, or undefined if absent. */
   tryGet(s: StateReader, ...k: K): V | undefined {
-    const ref = this.#ref(k);
-    const raw = this.#read(s, ref);
-    return raw === undefined ? undefined : this.#decode(ref, raw);
+    return this.#tryValue(s, this.#ref(k));
   }
 
   /**
@@ -378,16 +385,12 @@ export class StorageItem<K extends unknown[], V> {
 
   /** `get` by a handle from `keyRef`. */
   getAt(s: StateReader, r: StorageKeyRef<V>): V {
-    const ref = this.#own(r);
-    const raw = this.#read(s, ref);
-    return raw === undefined ? this.#fallback() : this.#decode(ref, raw);
+    return this.#value(s, this.#own(r));
   }
 
   /** `tryGet` by a handle from `keyRef`. */
   tryGetAt(s: StateReader, r: StorageKeyRef<V>): V | undefined {
-    const ref = this.#own(r);
-    const raw = this.#read(s, ref);
-    return raw === undefined ? undefined : this.#decode(ref, raw);
+    return this.#tryValue(s, this.#own(r));
   }
 
   /** `set` by a handle from `keyRef`. */
@@ -402,10 +405,7 @@ export class StorageItem<K extends unknown[], V> {
 
   /** The stored value, or the declared default (undefined for Optional items). */
   get(s: StateReader, ...k: K): V {
-    const ref = this.#ref(k);
-    const raw = this.#read(s, ref);
-    // A fresh copy of the default each time: callers may mutate what they read (arrays, structs).
-    return raw === undefined ? this.#fallback() : this.#decode(ref, raw);
+    return this.#value(s, this.#ref(k));
   }
 
   /**
@@ -416,12 +416,7 @@ export class StorageItem<K extends unknown[], V> {
   getShared(s: StateReader, ...k: K): Readonly<V> {
     const ref = this.#ref(k);
     const raw = this.#read(s, ref);
-    if (raw === undefined) return this.#fallback();
-    if (ref.raw !== raw) {
-      ref.value = decodeBytes(this.value.codec, raw);
-      ref.raw = raw;
-    }
-    return ref.value as V;
+    return raw === undefined ? this.#fallback() : this.#decoded(ref, raw);
   }
 
   has(s: StateReader, ...k: K): boolean {
@@ -450,8 +445,7 @@ export class StorageItem<K extends unknown[], V> {
   mutate(s: State, ...args: [...K, (v: V) => V]): V {
     const f = args.pop() as (v: V) => V;
     const ref = this.#ref(args);
-    const raw = this.#read(s, ref);
-    const next = f(raw === undefined ? this.#fallback() : this.#decode(ref, raw));
+    const next = f(this.#value(s, ref));
     this.#write(s, ref, next);
     return next;
   }
@@ -503,8 +497,8 @@ export class StorageItem<K extends unknown[], V> {
 
   /** Remove every entry under the given leading keys; returns how many were removed. */
   clear(s: State, ...leading: unknown[]): number {
-    const keys = [...s.keys(this.partialKey(...leading))];
-    for (const k of keys) s.delete(k);
+    const keys = [...keysHexOf(s, hexOf(this.partialKey(...leading)))];
+    for (const k of keys) deleteRaw(s, k);
     return keys.length;
   }
 }

@@ -256,21 +256,15 @@ export class Executive {
     index: number,
     origin: Origin,
     call: RuntimeCallValue,
-    /**
-     * `withdrawn`: the block builder already took the fee off the payer's balance (in the same write as the
-     * nonce); only the Balances.Withdraw event is left to deposit. `info`: the call's dispatch info, if known.
-     */
-    payment?: { fee: bigint; tip: bigint; withdrawn?: boolean; info?: DispatchInfo },
+    /** `info`: the call's dispatch info, when the caller already has it (the pool computed it). */
+    payment?: { fee: bigint; tip: bigint; info?: DispatchInfo },
   ): DispatchResult {
     this.#phase = { type: "ApplyExtrinsic", value: index };
     const info = payment?.info ?? dispatchInfoOf(call);
     const deposit = (pallet: string, event: string, value?: unknown) =>
       this.depositEvent(state, pallet, event, value);
     const payer = payment && origin.kind === "signed" ? origin.who : undefined;
-    if (payer && payment) {
-      if (!payment.withdrawn) withdrawFee(state, deposit, payer, payment.fee);
-      else if (payment.fee !== 0n) deposit("Balances", "Withdraw", { who: payer, amount: payment.fee });
-    }
+    if (payer && payment) withdrawFee(state, deposit, payer, payment.fee);
     const error = this.dispatch(state, origin, call);
     if (payer && payment) settleFee(state, deposit, payer, this.#author, payment.fee, payment.tip);
     const dispatchInfo = dispatchEventInfo(origin.kind === "none" ? { ...info, class: "Mandatory" } : info);

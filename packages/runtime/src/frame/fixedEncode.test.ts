@@ -11,6 +11,7 @@ import {
   i16,
   i32,
   i64,
+  i128,
   Struct,
   Tuple,
   u8,
@@ -30,6 +31,7 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const u128Arb = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n });
 const u64Arb = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
 const i64Arb = fc.bigInt({ min: -(1n << 63n), max: (1n << 63n) - 1n });
+const i128Arb = fc.bigInt({ min: -(1n << 127n), max: (1n << 127n) - 1n });
 const idArb = fc.uint8Array({ minLength: 32, maxLength: 32 });
 
 // Each case: our declared type, the same shape built from the library's codecs alone, and values.
@@ -40,6 +42,7 @@ const cases: Array<[string, Ty, Codec<any>, fc.Arbitrary<any>]> = [
   ["i16", T.i16, i16, fc.integer({ min: -32768, max: 32767 })],
   ["i32", T.i32, i32, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })],
   ["i64", T.i64, i64, i64Arb],
+  ["i128", T.i128, i128, i128Arb],
   [
     "Vec<(u16, u16)>",
     T.vec(T.tuple(T.u16, T.u16)),
@@ -55,6 +58,12 @@ const cases: Array<[string, Ty, Codec<any>, fc.Arbitrary<any>]> = [
     T.vec(T.tuple(T.u64, AccountId32)),
     Vector(Tuple(u64, Bytes(32))),
     fc.array(fc.tuple(u64Arb, idArb), { maxLength: 10 }),
+  ],
+  [
+    "Vec<(u16, {bits: i128})> (root claimable rates)",
+    T.vec(T.tuple(T.u16, T.struct(["F"], { bits: T.i128 }))),
+    Vector(Tuple(u16, Struct({ bits: i128 }))),
+    fc.array(fc.tuple(fc.nat(65535), fc.record({ bits: i128Arb })), { maxLength: 20 }),
   ],
   [
     "Vec<(u16, {bits: u128})>",
@@ -112,8 +121,27 @@ test("shapes without a fixed size keep the library's encoder", () => {
   assert.equal(fixedWriter(AccountId32)?.size, 32);
 });
 
-test("a wrong-length byte array or an out-of-range u128 is an error, not malformed bytes", () => {
+test("a wrong-length byte array or an out-of-range u128/i128 is an error, not malformed bytes", () => {
   assert.throws(() => T.vec(AccountId32).codec.enc([new Uint8Array(31)]), /\[u8; 32\]: got 31 bytes/);
   assert.throws(() => T.struct(["F"], { bits: T.u128 }).codec.enc({ bits: 1n << 128n }), /u128 out of range/);
+  assert.throws(() => T.i128.codec.enc(1n << 127n), /i128 out of range/);
+  assert.throws(() => T.i128.codec.enc(-(1n << 127n) - 1n), /i128 out of range/);
   assert.throws(() => T.array(T.u16, 3).codec.enc([1, 2]), /array of 3: got 2 items/);
+});
+
+test("encodings are independent copies, small or larger than the scratch buffer", () => {
+  const ty = T.vec(T.tuple(T.u16, T.u16));
+  const lib = Vector(Tuple(u16, u16));
+  const rows = (n: number, k: number) =>
+    Array.from({ length: n }, (_, i): [number, number] => [i % 65536, k]);
+  const small = ty.codec.enc(rows(3, 7));
+  const large = ty.codec.enc(rows(20_000, 9)); // 80 kB: beyond the reused scratch buffer
+  const again = ty.codec.enc(rows(3, 8)); // reuses the scratch the first one was written in
+  assert.equal(hex(small), hex(lib.enc(rows(3, 7))));
+  assert.equal(hex(large), hex(lib.enc(rows(20_000, 9))));
+  assert.equal(hex(again), hex(lib.enc(rows(3, 8))));
+  assert.notEqual(small.buffer, again.buffer);
+  const a = T.u64.codec.enc(1n);
+  T.u64.codec.enc(2n);
+  assert.equal(hex(a), "0100000000000000");
 });

@@ -1,4 +1,4 @@
-// One-allocation SCALE encoders for values of a fixed encoded size (integers, bools, byte arrays, tuples and
+// SCALE encoders for values of a fixed encoded size (integers, bools, byte arrays, tuples and
 // structs of them) and vectors of such values: the bytes the library's codecs produce, written in place.
 // PERF: scale-ts encodes a vector by allocating a buffer per element (and per tuple field) and merging them;
 // encoding weight and bond rows that way was most of the cost of writing an epoch's results.
@@ -13,6 +13,8 @@ export interface FixedWriter {
 }
 
 const M64 = (1n << 64n) - 1n;
+const I128_MAX = (1n << 127n) - 1n;
+const I128_MIN = -(1n << 127n);
 
 const PRIMITIVES: Partial<Record<string, FixedWriter>> = {
   bool: {
@@ -40,6 +42,15 @@ const PRIMITIVES: Partial<Record<string, FixedWriter>> = {
       if (v < 0n || v >> 128n !== 0n) throw new RangeError(`u128 out of range: ${v}`);
       dv.setBigUint64(o, v & M64, true);
       dv.setBigUint64(o + 8, v >> 64n, true);
+    },
+  },
+  i128: {
+    size: 16,
+    write: (_out, dv, o, v: bigint) => {
+      if (v < I128_MIN || v > I128_MAX) throw new RangeError(`i128 out of range: ${v}`);
+      const u = BigInt.asUintN(128, v);
+      dv.setBigUint64(o, u & M64, true);
+      dv.setBigUint64(o + 8, u >> 64n, true);
     },
   },
 };
@@ -119,24 +130,51 @@ function offsetsOf(ws: FixedWriter[]): { at: number[]; size: number } {
   return { at, size };
 }
 
-/** Encoder of a fixed-size value: one buffer, written in place. */
+/**
+ * Values are written into one reused scratch buffer, then copied out: a `DataView` over a fresh small array
+ * makes V8 move the array's bytes off-heap into a new ArrayBuffer, which cost several times the encoding.
+ * Writers fill every byte of their size, so nothing stale is copied out; they never re-enter an encoder.
+ */
+const SCRATCH_MAX = 64 * 1024;
+let scratch = new Uint8Array(1024);
+let scratchView = new DataView(scratch.buffer);
+
+/** The scratch buffer, grown to hold `size` bytes (at most `SCRATCH_MAX`). */
+function scratchFor(size: number): Uint8Array {
+  if (size > scratch.length) {
+    scratch = new Uint8Array(SCRATCH_MAX);
+    scratchView = new DataView(scratch.buffer);
+  }
+  return scratch;
+}
+
+/** Encoder of a fixed-size value. */
 export function fixedEncoder<V>(w: FixedWriter): (v: V) => Uint8Array {
+  const size = w.size;
+  if (size > SCRATCH_MAX)
+    return (v) => {
+      const out = new Uint8Array(size);
+      w.write(out, new DataView(out.buffer), 0, v);
+      return out;
+    };
   return (v) => {
-    const out = new Uint8Array(w.size);
-    w.write(out, new DataView(out.buffer), 0, v);
-    return out;
+    const out = scratchFor(size);
+    w.write(out, scratchView, 0, v);
+    return out.slice(0, size);
   };
 }
 
-/** Encoder of `Vec<E>` for a fixed-size E: the compact length, then every element, in one buffer. */
+/** Encoder of `Vec<E>` for a fixed-size E: the compact length, then every element. */
 export function fixedVecEncoder<E>(w: FixedWriter): (v: E[]) => Uint8Array {
   return (v) => {
     const prefix = compactNumber.enc(v.length);
-    const out = new Uint8Array(prefix.length + v.length * w.size);
+    const size = prefix.length + v.length * w.size;
+    const own = size > SCRATCH_MAX;
+    const out = own ? new Uint8Array(size) : scratchFor(size);
+    const dv = own ? new DataView(out.buffer) : scratchView;
     out.set(prefix, 0);
-    const dv = new DataView(out.buffer);
     let o = prefix.length;
     for (let i = 0; i < v.length; i++, o += w.size) w.write(out, dv, o, v[i]);
-    return out;
+    return own ? out : out.slice(0, size);
   };
 }

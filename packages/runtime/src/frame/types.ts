@@ -100,34 +100,23 @@ function withFixedEncoder<T>(t: Ty<T>): Ty<T> {
 
 const prim = <T>(codec: Codec<T>, name: PrimitiveName) => ty(codec, { tag: "primitive", value: name });
 
-// Little-endian integer encoders without a DataView per value (scale-ts allocates one per integer, which
-// dominates encoding weight/bond rows); same bytes, the crate's decoders kept.
-const scratch = new DataView(new ArrayBuffer(8));
-const scratchBytes = new Uint8Array(scratch.buffer);
-const fastU16 = createCodec<number>((v) => new Uint8Array([v & 0xff, (v >>> 8) & 0xff]), u16.dec);
-const fastU32 = createCodec<number>(
-  (v) => new Uint8Array([v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff]),
-  u32.dec,
-);
-const fastU64 = createCodec<bigint>((v) => {
-  scratch.setBigUint64(0, v, true);
-  return scratchBytes.slice(0, 8);
-}, u64.dec);
+/** A primitive with the one-buffer fixed-size encoder (same bytes; the crate's decoder kept). */
+const fixedPrim = <T>(codec: Codec<T>, name: PrimitiveName) => withFixedEncoder(prim(codec, name));
 
 export const T = {
   bool: prim(scaleBool, "bool"),
   str: prim(scaleStr, "str"),
   u8: prim(u8, "u8"),
-  u16: prim(fastU16, "u16"),
-  u32: prim(fastU32, "u32"),
-  u64: prim(fastU64, "u64"),
-  u128: prim(u128, "u128"),
+  u16: fixedPrim(u16, "u16"),
+  u32: fixedPrim(u32, "u32"),
+  u64: fixedPrim(u64, "u64"),
+  u128: fixedPrim(u128, "u128"),
   u256: prim(u256, "u256"),
   i8: prim(i8, "i8"),
-  i16: prim(i16, "i16"),
-  i32: prim(i32, "i32"),
-  i64: prim(i64, "i64"),
-  i128: prim(i128, "i128"),
+  i16: fixedPrim(i16, "i16"),
+  i32: fixedPrim(i32, "i32"),
+  i64: fixedPrim(i64, "i64"),
+  i128: fixedPrim(i128, "i128"),
   /** `()`: the empty tuple. */
   unit: ty(_void, { tag: "tuple", value: [] }) as Ty<undefined>,
 

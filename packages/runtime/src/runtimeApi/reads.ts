@@ -3,7 +3,7 @@
 
 import { I64F64, U96F32 } from "@opentao/primitives";
 import type { StateReader } from "../frame/state.ts";
-import { inheritedStake } from "../pallets/subtensor/epoch/storage.ts";
+import { inheritedStakes } from "../pallets/subtensor/epoch/storage.ts";
 import { readPosition } from "../pallets/subtensor/pools.ts";
 import { storage as st } from "../pallets/subtensor/storage.ts";
 import { storage as system } from "../pallets/system/pallet.ts";
@@ -47,8 +47,9 @@ export function stakeWeightFor(
   netuid: number,
   tw = taoWeight(s),
 ): StakeWeight {
-  const alpha = I64F64.fromInt(inheritedStake(s, hotkey, netuid, netuid));
-  const tao = I64F64.fromInt(inheritedStake(s, hotkey, netuid, 0));
+  const stakes = inheritedStakes(s, hotkey, netuid);
+  const alpha = I64F64.fromInt(stakes.alpha);
+  const tao = I64F64.fromInt(stakes.tao);
   return { total: I64F64.saturatingAdd(alpha, I64F64.saturatingMul(tao, tw)), alpha, tao };
 }
 

@@ -2,7 +2,7 @@
 // stake (staking calls, the coinbase's chain buys and emissions): one place that maps storage to the pure
 // economics types (`SubnetPool`, `HotkeySharePool`, `StakePosition`).
 
-import { type SafeFloat, safeFloatFromU64F64 } from "@opentao/primitives";
+import { bytesEqual, type SafeFloat, safeFloatFromU64F64 } from "@opentao/primitives";
 import type { State, StateReader } from "../../frame/state.ts";
 import type { StorageKeyRef } from "../../frame/storage.ts";
 import type { HotkeySharePool } from "../../staking/sharePool.ts";
@@ -40,13 +40,13 @@ export function writeSubnetPoolAfterSwap(s: State, netuid: number, pool: SubnetP
 }
 
 /** The storage keys of one hotkey's share pool on a subnet. */
-interface HotkeyPoolKeys {
+export interface HotkeyPoolKeys {
   readonly totalAlpha: StorageKeyRef<bigint>;
   readonly legacyShares: StorageKeyRef<{ bits: bigint }>;
   readonly shares: StorageKeyRef<SafeFloat>;
 }
 
-const hotkeyPoolKeys = (hotkey: Uint8Array, netuid: number): HotkeyPoolKeys => ({
+export const hotkeyPoolKeys = (hotkey: Uint8Array, netuid: number): HotkeyPoolKeys => ({
   totalAlpha: st.TotalHotkeyAlpha.keyRef(hotkey, netuid),
   legacyShares: st.TotalHotkeyShares.keyRef(hotkey, netuid),
   shares: st.TotalHotkeySharesV2.keyRef(hotkey, netuid),
@@ -81,25 +81,26 @@ export function writeHotkeyPool(s: State, hotkey: Uint8Array, netuid: number, po
   writePool(s, hotkeyPoolKeys(hotkey, netuid), pool);
 }
 
-/** Read, transform and write back a hotkey's pool, finding each key once. */
+/**
+ * Read, transform and write back a hotkey's pool, finding each key once; a caller that touches the pool
+ * again passes the `hotkeyPoolKeys` it holds.
+ */
 export function updateHotkeyPool(
   s: State,
-  hotkey: Uint8Array,
-  netuid: number,
+  keys: HotkeyPoolKeys,
   f: (pool: HotkeySharePool) => HotkeySharePool,
 ): void {
-  const keys = hotkeyPoolKeys(hotkey, netuid);
   writePool(s, keys, f(readPool(s, keys)));
 }
 
 /** The storage keys of one (hotkey, coldkey) position on a subnet. */
-interface PositionKeys {
+export interface PositionKeys {
   readonly pool: HotkeyPoolKeys;
   readonly legacyShare: StorageKeyRef<{ bits: bigint }>;
   readonly share: StorageKeyRef<SafeFloat>;
 }
 
-const positionKeys = (hotkey: Uint8Array, coldkey: Uint8Array, netuid: number): PositionKeys => ({
+export const positionKeys = (hotkey: Uint8Array, coldkey: Uint8Array, netuid: number): PositionKeys => ({
   pool: hotkeyPoolKeys(hotkey, netuid),
   legacyShare: st.Alpha.keyRef(hotkey, coldkey, netuid),
   share: st.AlphaV2.keyRef(hotkey, coldkey, netuid),
@@ -141,14 +142,20 @@ export function writePosition(
   writePositionAt(s, positionKeys(hotkey, coldkey, netuid), position);
 }
 
-/** Read, transform and write back a position, finding each of its five keys once. */
+/**
+ * Read, transform and write back a position, finding each of its five keys once; a caller that touches the
+ * position again passes the `positionKeys` it holds.
+ */
 export function updatePosition(
   s: State,
-  hotkey: Uint8Array,
-  coldkey: Uint8Array,
-  netuid: number,
+  keys: PositionKeys,
   f: (position: StakePosition) => StakePosition,
 ): void {
-  const keys = positionKeys(hotkey, coldkey, netuid);
   writePositionAt(s, keys, f(readPositionAt(s, keys)));
+}
+
+/** List `hotkey` in the coldkey's `StakingHotkeys` (the index of hotkeys it holds stake through) if missing. */
+export function addStakingHotkey(s: State, coldkey: Uint8Array, hotkey: Uint8Array): void {
+  const hotkeys = st.StakingHotkeys.getShared(s, coldkey);
+  if (!hotkeys.some((h) => bytesEqual(h, hotkey))) st.StakingHotkeys.set(s, coldkey, [...hotkeys, hotkey]);
 }

@@ -11,8 +11,9 @@ import {
 } from "../../../coinbase/epochSplit.ts";
 import { type ParentStake, parentChildDividends } from "../../../coinbase/parentChild.ts";
 import type { CallContext } from "../../../frame/dispatch.ts";
-import type { State, StateReader } from "../../../frame/state.ts";
-import { mechanismStorageIndex, runEpoch } from "../epoch/storage.ts";
+import { hexOf, type State, type StateReader } from "../../../frame/state.ts";
+import { mechanismStorageIndex, runEpoch, subnetHotkeys } from "../epoch/storage.ts";
+import { type PositionKeys, positionKeys } from "../pools.ts";
 import { storage as st } from "../storage.ts";
 import { MAX_TEMPO, shouldRunEpoch } from "../weights/epochClock.ts";
 
@@ -28,8 +29,6 @@ import {
 
 const ROOT = 0;
 
-const hex = (a: Uint8Array) => Buffer.from(a).toString("hex");
-
 /** The four drained counters of one subnet (§5.2). */
 export interface PendingEmission {
   readonly server: bigint;
@@ -42,7 +41,7 @@ export interface PendingEmission {
 export function isEpochInputStateConsistent(s: StateReader, netuid: number): boolean {
   const seen = new Set<string>();
   for (const [, hotkey] of st.Keys.entries(s, netuid)) {
-    const k = hex(hotkey);
+    const k = hexOf(hotkey);
     if (seen.has(k)) return false;
     seen.add(k);
   }
@@ -99,35 +98,43 @@ export function drainPending(
 export function ownerHotkeys(s: StateReader, netuid: number, coldkey: Uint8Array): Set<string> {
   const set = new Set<string>();
   for (const hk of st.OwnedHotkeys.get(s, coldkey))
-    if (st.Uids.tryGet(s, netuid, hk) !== undefined) set.add(hex(hk));
+    if (st.Uids.tryGet(s, netuid, hk) !== undefined) set.add(hexOf(hk));
   const ownerHk = st.SubnetOwnerHotkey.tryGet(s, netuid);
-  if (ownerHk !== undefined && st.Uids.tryGet(s, netuid, ownerHk) !== undefined) set.add(hex(ownerHk));
+  if (ownerHk !== undefined && st.Uids.tryGet(s, netuid, ownerHk) !== undefined) set.add(hexOf(ownerHk));
   return set;
 }
 
-/** Keyed by hotkey hex (so iteration can follow the chain's BTreeMap byte order), value and key bytes. */
-type ByHotkey<V> = Map<string, { key: Uint8Array; value: V }>;
-const sortedByKey = <V>(m: ByHotkey<V>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-
 /**
  * `increase_root_claimable_for_hotkey_and_subnet` (§10.3): RootClaimable[h][netuid] += amount / root stake
- * (I96F32); an amount above the root stake is staked to the hotkey's owner instead.
+ * (I96F32); an amount above the root stake is staked to the hotkey's owner instead. `total` is the hotkey's
+ * root stake, for a caller that has it.
  */
-export function increaseRootClaimable(s: State, hotkey: Uint8Array, netuid: number, amount: bigint): void {
-  const total = stakeForHotkeyOnSubnet(s, hotkey, ROOT);
+export function increaseRootClaimable(
+  s: State,
+  hotkey: Uint8Array,
+  netuid: number,
+  amount: bigint,
+  total = stakeForHotkeyOnSubnet(s, hotkey, ROOT),
+): void {
   if (amount > total) {
     increaseStakeForHotkeyAndColdkeyOnSubnet(s, hotkey, st.Owner.get(s, hotkey), netuid, amount);
     return;
   }
-  const increment = I96F32.checkedDiv(I96F32.fromInt(amount), I96F32.fromInt(total)) ?? 0n;
-  const rates = [...st.RootClaimable.get(s, hotkey)];
+  // 0 / total is 0, and so is the chain's fallback for a zero total: most hotkeys are paid nothing.
+  const increment =
+    amount === 0n ? 0n : (I96F32.checkedDiv(I96F32.fromInt(amount), I96F32.fromInt(total)) ?? 0n);
+  const rates = st.RootClaimable.getShared(s, hotkey);
   const i = rates.findIndex(([n]) => n === netuid);
-  if (i >= 0) rates[i] = [netuid, { bits: I96F32.saturatingAdd(rates[i]![1].bits, increment) }];
-  else {
-    rates.push([netuid, { bits: increment }]);
-    rates.sort(([a], [b]) => a - b);
-  }
-  st.RootClaimable.set(s, hotkey, rates);
+  if (i >= 0) {
+    const bits = I96F32.saturatingAdd(rates[i]![1].bits, increment);
+    if (bits === rates[i]![1].bits) return; // the map's entry as it was: nothing to write
+    st.RootClaimable.set(s, hotkey, rates.with(i, [netuid, { bits }]));
+  } else
+    st.RootClaimable.set(
+      s,
+      hotkey,
+      [...rates, [netuid, { bits: increment }] as [number, { bits: bigint }]].sort(([a], [b]) => a - b),
+    );
 }
 
 /**
@@ -152,6 +159,62 @@ export interface DistributionReport {
 }
 
 /**
+ * What one subnet's distribution needs of a hotkey, found once: the hotkey's own stake (alpha on the subnet,
+ * TAO on root — nothing paid during the distribution changes either before it is last read), its owner, and
+ * handles on the keys it is paid through. An epoch block pays every neuron of 32 subnets several times over;
+ * finding each key once per hotkey instead of once per use halves its storage accesses.
+ */
+interface HotkeyRecord {
+  readonly key: Uint8Array;
+  readonly hex: string;
+  readonly alpha: bigint;
+  readonly root: bigint;
+  readonly owner: Uint8Array;
+  /** (hotkey, owner, netuid): where takes and incentives without an auto-stake destination go. */
+  readonly ownPosition: PositionKeys;
+  /** `Delegates[hotkey]`, read when first needed. */
+  take?: number;
+}
+
+/** The records of one subnet's distribution, by hotkey hex (the order key of the chain's BTreeMaps). */
+class HotkeyRecords {
+  readonly #records = new Map<string, HotkeyRecord>();
+  constructor(
+    private readonly s: StateReader,
+    private readonly netuid: number,
+  ) {}
+
+  of(key: Uint8Array): HotkeyRecord {
+    const hex = hexOf(key);
+    let r = this.#records.get(hex);
+    if (r === undefined) {
+      const { s, netuid } = this;
+      const owner = st.Owner.get(s, key);
+      r = {
+        key,
+        hex,
+        alpha: stakeForHotkeyOnSubnet(s, key, netuid),
+        root: stakeForHotkeyOnSubnet(s, key, ROOT),
+        owner,
+        ownPosition: positionKeys(key, owner, netuid),
+      };
+      this.#records.set(hex, r);
+    }
+    return r;
+  }
+
+  take(r: HotkeyRecord): number {
+    r.take ??= st.Delegates.get(this.s, r.key);
+    return r.take;
+  }
+}
+
+/** Keyed by hotkey hex, so iteration can follow the chain's BTreeMap byte order. */
+type ByHotkey<V> = Map<string, { hotkey: HotkeyRecord; value: V }>;
+const sortedByKey = <V>(m: ByHotkey<V>) =>
+  [...m.values()].sort((a, b) => (a.hotkey.hex < b.hotkey.hex ? -1 : a.hotkey.hex > b.hotkey.hex ? 1 : 0));
+
+/**
  * `distribute_emission` for one subnet: Yuma on S + V + R, then parent/child redistribution, the local/root
  * split, owner cut, miner incentives (owner hotkeys' withheld → `MinerBurned`), validator takes and root
  * claimable. Call `clearDividendRecords` for the subnet first.
@@ -166,10 +229,14 @@ export function distributeEmission(
   const taoWeightRaw = st.TaoWeight.get(s);
   const tau = u64RatioU96F32(taoWeightRaw);
   const total = pending.server + pending.validator + pending.root;
-  const out = runEpoch(s, netuid, total, {
-    currentBlock: block,
-    currentEpoch: st.SubnetEpochIndex.get(s, netuid),
-  });
+  const hotkeys = subnetHotkeys(s, netuid);
+  const out = runEpoch(
+    s,
+    netuid,
+    total,
+    { currentBlock: block, currentEpoch: st.SubnetEpochIndex.get(s, netuid) },
+    hotkeys,
+  );
   out.mechanisms.forEach((mech, m) => {
     ctx.deposit("SubtensorModule", "IncentiveAlphaEmittedToMiners", {
       netuid: mechanismStorageIndex(netuid, m),
@@ -177,66 +244,61 @@ export function distributeEmission(
     });
   });
   const n = out.aggregate.serverEmission.length;
-  const hotkeys = Array.from({ length: n }, (_, uid) => st.Keys.get(s, netuid, uid));
   const incentiveSum = out.aggregate.serverEmission.reduce((a, b) => a + b, 0n);
   const validatorAlpha = incentiveSum !== 0n ? pending.validator : pending.validator + pending.server;
+  const records = new HotkeyRecords(s, netuid);
 
   // calculate_dividends_and_incentives: incentives summed per hotkey, dividends through parent/child links.
   const ckBurn = st.CKBurn.get(s);
   const incentives: ByHotkey<bigint> = new Map();
   const dividends: ByHotkey<bigint> = new Map();
-  const addDividend = (key: Uint8Array, amount: bigint) => {
-    const k = hex(key);
-    const prev = dividends.get(k);
+  const addDividend = (hotkey: HotkeyRecord, amount: bigint) => {
+    const prev = dividends.get(hotkey.hex);
     const v = U96F32.fromInt(amount);
-    dividends.set(k, { key, value: prev ? U96F32.saturatingAdd(prev.value, v) : v });
+    dividends.set(hotkey.hex, { hotkey, value: prev ? U96F32.saturatingAdd(prev.value, v) : v });
   };
   for (let uid = 0; uid < n; uid++) {
-    const hotkey = hotkeys[uid]!;
-    const k = hex(hotkey);
+    const child = records.of(hotkeys[uid]!);
     const inc = out.aggregate.serverEmission[uid]!;
-    const prev = incentives.get(k);
-    incentives.set(k, { key: hotkey, value: (prev?.value ?? 0n) + inc });
-    const childOwner = st.Owner.get(s, hotkey);
-    const parents: ParentStake<Uint8Array>[] = st.ParentKeys.get(s, hotkey, netuid).map(
-      ([proportion, parent]) => ({
-        key: parent,
-        proportion,
-        alpha: stakeForHotkeyOnSubnet(s, parent, netuid),
-        root: stakeForHotkeyOnSubnet(s, parent, ROOT),
-        sameColdkeyAsChild: bytesEqual(st.Owner.get(s, parent), childOwner),
-      }),
+    const prev = incentives.get(child.hex);
+    incentives.set(child.hex, { hotkey: child, value: (prev?.value ?? 0n) + inc });
+    const parents: ParentStake<HotkeyRecord>[] = st.ParentKeys.getShared(s, child.key, netuid).map(
+      ([proportion, parentKey]) => {
+        const parent = records.of(parentKey);
+        return {
+          key: parent,
+          proportion,
+          alpha: parent.alpha,
+          root: parent.root,
+          sameColdkeyAsChild: bytesEqual(parent.owner, child.owner),
+        };
+      },
     );
     const split = parentChildDividends(
       out.aggregate.validatorEmission[uid]!,
       {
-        alpha: stakeForHotkeyOnSubnet(s, hotkey, netuid),
-        root: stakeForHotkeyOnSubnet(s, hotkey, ROOT),
-        childrenProportions: st.ChildKeys.get(s, hotkey, netuid).map(([p]) => p),
+        alpha: child.alpha,
+        root: child.root,
+        childrenProportions: st.ChildKeys.getShared(s, child.key, netuid).map(([p]) => p),
       },
       parents,
-      st.ChildkeyTake.get(s, hotkey, netuid),
+      st.ChildkeyTake.get(s, child.key, netuid),
       ckBurn,
       taoWeightRaw,
     );
     recycleSubnetAlpha(s, netuid, split.burned);
     for (const p of split.toParents) addDividend(p.key, p.amount);
-    addDividend(hotkey, split.toChild);
+    addDividend(child, split.toChild);
   }
 
   // calculate_dividend_distribution over own stakes (alpha here, TAO on root), in hotkey byte order.
-  const sortedDividends = sortedByKey(dividends);
-  const stakes = new Map<string, HotkeyStake>();
-  const divMap = new Map<string, bigint>();
-  for (const [k, { key, value }] of sortedDividends) {
-    stakes.set(k, {
-      alpha: stakeForHotkeyOnSubnet(s, key, netuid),
-      root: stakeForHotkeyOnSubnet(s, key, ROOT),
-    });
-    divMap.set(k, value);
+  const stakes = new Map<HotkeyRecord, HotkeyStake>();
+  const divMap = new Map<HotkeyRecord, bigint>();
+  for (const { hotkey, value } of sortedByKey(dividends)) {
+    stakes.set(hotkey, { alpha: hotkey.alpha, root: hotkey.root });
+    divMap.set(hotkey, value);
   }
   const dist = calculateDividendDistribution(validatorAlpha, pending.root, tau, stakes, divMap);
-  const keyOf = (k: string) => dividends.get(k)!.key;
 
   // distribute_dividends_and_incentives: owner cut first.
   const ownerColdkey = st.SubnetOwner.tryGet(s, netuid);
@@ -245,53 +307,61 @@ export function distributeEmission(
     increaseStakeForHotkeyAndColdkeyOnSubnet(s, ownerHotkey, ownerColdkey, netuid, pending.ownerCut);
 
   const owned = ownerHotkeys(s, netuid, st.SubnetOwner.get(s, netuid));
+  const recycleWithheld = st.RecycleOrBurn.tryGet(s, netuid)?.type === "Recycle";
   let totalIncentive = 0n;
   let withheld = 0n;
   const paidIncentives = new Map<string, bigint>();
-  for (const [k, { key: hotkey, value: incentive }] of sortedByKey(incentives)) {
+  for (const { hotkey, value: incentive } of sortedByKey(incentives)) {
     totalIncentive += incentive;
-    if (owned.has(k)) {
+    if (owned.has(hotkey.hex)) {
       withheld += incentive;
-      if (st.RecycleOrBurn.tryGet(s, netuid)?.type === "Recycle") recycleSubnetAlpha(s, netuid, incentive);
+      if (recycleWithheld) recycleSubnetAlpha(s, netuid, incentive);
       else burnSubnetAlpha(s, netuid, incentive);
       continue;
     }
-    const owner = st.Owner.get(s, hotkey);
+    const owner = hotkey.owner;
     const dest = st.AutoStakeDestination.tryGet(s, owner, netuid);
-    if (dest !== undefined)
+    if (dest !== undefined) {
       ctx.deposit("SubtensorModule", "AutoStakeAdded", {
         netuid,
         destination: dest,
-        hotkey,
+        hotkey: hotkey.key,
         owner,
         incentive,
       });
-    increaseStakeForHotkeyAndColdkeyOnSubnet(s, dest ?? hotkey, owner, netuid, incentive);
-    paidIncentives.set(k, incentive);
+      increaseStakeForHotkeyAndColdkeyOnSubnet(s, dest, owner, netuid, incentive);
+    } else
+      increaseStakeForHotkeyAndColdkeyOnSubnet(s, hotkey.key, owner, netuid, incentive, hotkey.ownPosition);
+    paidIncentives.set(hotkey.hex, incentive);
   }
   st.MinerBurned.set(s, netuid, {
     bits: U96F32.checkedDiv(U96F32.fromInt(withheld), U96F32.fromInt(totalIncentive)) ?? 0n,
   });
 
   const paidAlpha = new Map<string, bigint>();
-  for (const [k, divs] of dist.alphaDividends) {
-    const hotkey = keyOf(k);
-    const take = applyDelegateTake(divs, st.Delegates.get(s, hotkey));
-    increaseStakeForHotkeyAndColdkeyOnSubnet(s, hotkey, st.Owner.get(s, hotkey), netuid, take.takeToOwner);
-    increaseStakeForHotkeyOnSubnet(s, hotkey, netuid, take.toAllNominators);
-    st.AlphaDividendsPerSubnet.mutate(s, netuid, hotkey, (v) => v + take.toAllNominators);
-    st.TotalHotkeyAlphaLastEpoch.set(s, hotkey, netuid, st.TotalHotkeyAlpha.get(s, hotkey, netuid));
-    paidAlpha.set(k, take.takeToOwner + take.toAllNominators);
+  for (const [hotkey, divs] of dist.alphaDividends) {
+    const take = applyDelegateTake(divs, records.take(hotkey));
+    const { key, owner, ownPosition } = hotkey;
+    increaseStakeForHotkeyAndColdkeyOnSubnet(s, key, owner, netuid, take.takeToOwner, ownPosition);
+    increaseStakeForHotkeyOnSubnet(s, key, netuid, take.toAllNominators, ownPosition.pool);
+    st.AlphaDividendsPerSubnet.mutate(s, netuid, key, (v) => v + take.toAllNominators);
+    st.TotalHotkeyAlphaLastEpoch.set(
+      s,
+      key,
+      netuid,
+      st.TotalHotkeyAlpha.getAt(s, ownPosition.pool.totalAlpha),
+    );
+    paidAlpha.set(hotkey.hex, take.takeToOwner + take.toAllNominators);
   }
 
   const paidRoot = new Map<string, bigint>();
-  for (const [k, rootAlpha] of dist.rootAlphaDividends) {
-    const hotkey = keyOf(k);
-    const take = applyDelegateTake(rootAlpha, st.Delegates.get(s, hotkey));
-    increaseStakeForHotkeyAndColdkeyOnSubnet(s, hotkey, st.Owner.get(s, hotkey), netuid, take.takeToOwner);
-    increaseRootClaimable(s, hotkey, netuid, take.toAllNominators);
-    st.RootAlphaDividendsPerSubnet.mutate(s, netuid, hotkey, (v) => v + take.toAllNominators);
-    paidRoot.set(k, take.takeToOwner + take.toAllNominators);
+  for (const [hotkey, rootAlpha] of dist.rootAlphaDividends) {
+    const take = applyDelegateTake(rootAlpha, records.take(hotkey));
+    const { key, owner, ownPosition } = hotkey;
+    increaseStakeForHotkeyAndColdkeyOnSubnet(s, key, owner, netuid, take.takeToOwner, ownPosition);
+    increaseRootClaimable(s, key, netuid, take.toAllNominators, hotkey.root);
+    st.RootAlphaDividendsPerSubnet.mutate(s, netuid, key, (v) => v + take.toAllNominators);
+    paidRoot.set(hotkey.hex, take.takeToOwner + take.toAllNominators);
   }
   return {
     incentiveSum,

@@ -1,10 +1,18 @@
 // Stake movements the coinbase makes without a swap (§5.3–5.6, §10.3): crediting a (hotkey, coldkey) position,
 // raising a hotkey's whole share pool, and recycling or burning alpha. All through pools.ts.
 
-import { bytesEqual } from "@opentao/primitives";
 import type { State, StateReader } from "../../../frame/state.ts";
 import { shareValue, updateValueForAll, updateValueForOne } from "../../../staking/sharePool.ts";
-import { readPosition, updateHotkeyPool, updatePosition } from "../pools.ts";
+import {
+  addStakingHotkey,
+  type HotkeyPoolKeys,
+  hotkeyPoolKeys,
+  type PositionKeys,
+  positionKeys,
+  readPosition,
+  updateHotkeyPool,
+  updatePosition,
+} from "../pools.ts";
 import { storage as st } from "../storage.ts";
 
 const I64_MAX = (1n << 63n) - 1n;
@@ -27,7 +35,8 @@ export function stakeForHotkeyAndColdkeyOnSubnet(
 
 /**
  * `increase_stake_for_hotkey_and_coldkey_on_subnet`: new shares for the coldkey (`update_value_for_one`);
- * a non-zero amount also records the hotkey in the coldkey's `StakingHotkeys`.
+ * a non-zero amount also records the hotkey in the coldkey's `StakingHotkeys`. A caller paying the same
+ * position repeatedly passes its `positionKeys`.
  */
 export function increaseStakeForHotkeyAndColdkeyOnSubnet(
   s: State,
@@ -35,14 +44,12 @@ export function increaseStakeForHotkeyAndColdkeyOnSubnet(
   coldkey: Uint8Array,
   netuid: number,
   amount: bigint,
+  keys: PositionKeys = positionKeys(hotkey, coldkey, netuid),
 ): void {
-  if (amount !== 0n) {
-    const hotkeys = st.StakingHotkeys.get(s, coldkey);
-    if (!hotkeys.some((h) => bytesEqual(h, hotkey))) st.StakingHotkeys.set(s, coldkey, [...hotkeys, hotkey]);
-  }
+  if (amount !== 0n) addStakingHotkey(s, coldkey, hotkey);
   // The chain casts the u64 to i64 (`as i64`): amounts above i64::MAX wrap negative; never reached in practice.
   const update = amount > I64_MAX ? amount - (1n << 64n) : amount;
-  updatePosition(s, hotkey, coldkey, netuid, (p) => {
+  updatePosition(s, keys, (p) => {
     const next = updateValueForOne(p.hotkey, p.share, update);
     return { hotkey: next.pool, share: next.share };
   });
@@ -54,8 +61,9 @@ export function increaseStakeForHotkeyOnSubnet(
   hotkey: Uint8Array,
   netuid: number,
   amount: bigint,
+  keys: HotkeyPoolKeys = hotkeyPoolKeys(hotkey, netuid),
 ): void {
-  updateHotkeyPool(s, hotkey, netuid, (pool) => updateValueForAll(pool, amount));
+  updateHotkeyPool(s, keys, (pool) => updateValueForAll(pool, amount));
 }
 
 /** `recycle_subnet_alpha`: alpha leaves `SubnetAlphaOut` (issuance falls, it can be emitted again). */

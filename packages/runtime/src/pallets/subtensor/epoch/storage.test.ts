@@ -10,7 +10,7 @@ import type { EpochInputs, MultiMechanismEpochInputs } from "../../../epoch/type
 import { parseStepInputs } from "../../../epoch/vectorFormat.ts";
 import { MemoryState } from "../../../frame/state.ts";
 import { storage as st } from "../pallet.ts";
-import { inheritedStake, mechanismStorageIndex, readEpochInputs, runEpoch } from "./storage.ts";
+import { inheritedStakes, mechanismStorageIndex, readEpochInputs, runEpoch } from "./storage.ts";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "../../../../fixtures/yuma");
 const NETUID = 3;
@@ -147,9 +147,10 @@ test("child keys: a parent delegating half its stake keeps half, the child gains
   const half = (1n << 63n) - 1n + 1n; // 2^63: exactly one half of u64::MAX after the U96F32 division
   st.ChildKeys.set(s, parent, NETUID, [[half, child]]);
   st.ParentKeys.set(s, child, NETUID, [[half, parent]]);
-  assert.equal(inheritedStake(s, parent, NETUID, NETUID), 500n);
-  assert.equal(inheritedStake(s, child, NETUID, NETUID), 510n);
+  assert.equal(inheritedStakes(s, parent, NETUID).alpha, 500n);
+  assert.equal(inheritedStakes(s, child, NETUID).alpha, 510n);
   // Root stake is inherited through the same subnet's relations.
   st.TotalHotkeyAlpha.set(s, parent, 0, 4000n);
-  assert.equal(inheritedStake(s, child, NETUID, 0), 2000n);
+  assert.deepEqual(inheritedStakes(s, child, NETUID), { alpha: 510n, tao: 2000n });
+  assert.deepEqual(inheritedStakes(s, parent, NETUID), { alpha: 500n, tao: 2000n });
 });

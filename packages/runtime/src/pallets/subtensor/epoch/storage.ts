@@ -20,31 +20,40 @@ export function mechanismStorageIndex(netuid: number, mech: number): number {
   return mech * 4096 + netuid;
 }
 
-/**
- * Stake a hotkey counts with on `netuid`, after child/parent delegation (`get_inherited_for_hotkey_on_subnet`,
- * or the TAO variant with `stakeNetuid = 0`): own − Σ own·p_child + Σ parent·p_parent in U96F32, floored.
- */
-export function inheritedStake(
-  s: StateReader,
-  hotkey: Uint8Array,
-  netuid: number,
-  stakeNetuid: number,
-): bigint {
-  const own = U96F32.fromInt(st.TotalHotkeyAlpha.get(s, hotkey, stakeNetuid));
-  const denom = U96F32.fromInt(U64_MAX);
-  let toChildren = 0n;
-  for (const [proportion] of st.ChildKeys.get(s, hotkey, netuid)) {
-    const p = U96F32.safeDiv(U96F32.fromInt(proportion), denom);
-    toChildren = U96F32.saturatingAdd(toChildren, U96F32.saturatingMul(own, p));
-  }
-  let fromParents = 0n;
-  for (const [proportion, parent] of st.ParentKeys.get(s, hotkey, netuid)) {
-    const parentStake = U96F32.fromInt(st.TotalHotkeyAlpha.get(s, parent, stakeNetuid));
-    const p = U96F32.safeDiv(U96F32.fromInt(proportion), denom);
-    fromParents = U96F32.saturatingAdd(fromParents, U96F32.saturatingMul(parentStake, p));
-  }
-  return U96F32.toU64(U96F32.saturatingAdd(U96F32.saturatingSub(own, toChildren), fromParents));
+/** A hotkey's stake as the epoch counts it: alpha on the subnet and TAO on root, both after delegation. */
+export interface InheritedStakes {
+  readonly alpha: bigint;
+  readonly tao: bigint;
 }
+
+/**
+ * `get_inherited_for_hotkey_on_subnet` for alpha (stake on `netuid`) and for TAO (stake on root), sharing one
+ * read of the child and parent links: own − Σ own·p_child + Σ parent·p_parent in U96F32, floored.
+ */
+export function inheritedStakes(s: StateReader, hotkey: Uint8Array, netuid: number): InheritedStakes {
+  const children = st.ChildKeys.getShared(s, hotkey, netuid);
+  const parents = st.ParentKeys.getShared(s, hotkey, netuid);
+  const inherited = (stakeNetuid: number) => {
+    const own = U96F32.fromInt(st.TotalHotkeyAlpha.get(s, hotkey, stakeNetuid));
+    let toChildren = 0n;
+    for (const [proportion] of children)
+      toChildren = U96F32.saturatingAdd(toChildren, U96F32.saturatingMul(own, linkProportion(proportion)));
+    let fromParents = 0n;
+    for (const [proportion, parent] of parents) {
+      const parentStake = U96F32.fromInt(st.TotalHotkeyAlpha.get(s, parent, stakeNetuid));
+      fromParents = U96F32.saturatingAdd(
+        fromParents,
+        U96F32.saturatingMul(parentStake, linkProportion(proportion)),
+      );
+    }
+    return U96F32.toU64(U96F32.saturatingAdd(U96F32.saturatingSub(own, toChildren), fromParents));
+  };
+  return { alpha: inherited(netuid), tao: inherited(ROOT) };
+}
+
+/** A child/parent link's u64 proportion as a U96F32 fraction of u64::MAX. */
+const linkProportion = (proportion: bigint) => U96F32.safeDiv(U96F32.fromInt(proportion), U64_DENOM);
+const U64_DENOM = U96F32.fromInt(U64_MAX);
 
 export interface EpochClock {
   currentBlock: bigint;
@@ -52,20 +61,26 @@ export interface EpochClock {
   currentEpoch: bigint;
 }
 
-/** Read everything one subnet's epoch needs. uids are assumed contiguous (`Keys` without gaps), as on chain. */
+/** The subnet's hotkeys by uid. uids are assumed contiguous (`Keys` without gaps), as on chain. */
+export function subnetHotkeys(s: StateReader, netuid: number): Uint8Array[] {
+  return Array.from({ length: st.SubnetworkN.get(s, netuid) }, (_, uid) => st.Keys.get(s, netuid, uid));
+}
+
+/** Read everything one subnet's epoch needs; `hotkeys` as `subnetHotkeys` reads them. */
 export function readEpochInputs(
   s: StateReader,
   netuid: number,
   rao: bigint,
   clock: EpochClock,
+  hotkeys: readonly Uint8Array[] = subnetHotkeys(s, netuid),
 ): MultiMechanismEpochInputs {
-  const n = st.SubnetworkN.get(s, netuid);
-  const hotkeys = Array.from({ length: n }, (_, uid) => st.Keys.get(s, netuid, uid));
+  const n = hotkeys.length;
   const ownerHotkey = st.SubnetOwnerHotkey.tryGet(s, netuid);
   const ownerUid = ownerHotkey === undefined ? null : (st.Uids.tryGet(s, netuid, ownerHotkey) ?? null);
   const [alphaLow, alphaHigh] = st.AlphaValues.get(s, netuid);
   const revealPeriod = st.RevealPeriodEpochs.get(s, netuid);
   const count = st.MechanismCountCurrent.get(s, netuid);
+  const stakes = hotkeys.map((hk) => inheritedStakes(s, hk, netuid));
   const mechanisms: MechanismInputs[] = [];
   for (let m = 0; m < count; m++) {
     const idx = mechanismStorageIndex(netuid, m);
@@ -104,8 +119,8 @@ export function readEpochInputs(
       activityCutoffFactorMilli: st.ActivityCutoffFactorMilli.get(s, netuid),
       commitRevealEnabled: st.CommitRevealWeightsEnabled.get(s, netuid),
     },
-    alphaStake: hotkeys.map((hk) => inheritedStake(s, hk, netuid, netuid)),
-    taoStake: hotkeys.map((hk) => inheritedStake(s, hk, netuid, ROOT)),
+    alphaStake: stakes.map((x) => x.alpha),
+    taoStake: stakes.map((x) => x.tao),
     validatorPermit: st.ValidatorPermit.get(s, netuid),
     blockAtRegistration: Array.from({ length: n }, (_, uid) => st.BlockAtRegistration.get(s, netuid, uid)),
     mechanismEmissionSplit: st.MechanismEmissionSplit.tryGet(s, netuid) ?? null,
@@ -136,8 +151,9 @@ export function runEpoch(
   netuid: number,
   rao: bigint,
   clock: EpochClock,
+  hotkeys: readonly Uint8Array[] = subnetHotkeys(s, netuid),
 ): MultiMechanismEpochOutput {
-  const out = epochWithMechanisms(readEpochInputs(s, netuid, rao, clock));
+  const out = epochWithMechanisms(readEpochInputs(s, netuid, rao, clock, hotkeys));
   persistEpochOutputs(s, netuid, out);
   return out;
 }

@@ -12,8 +12,9 @@ import { MIN_PRICE_RAO } from "../../../swap/swap.ts";
 import { storage as balances } from "../../balances/pallet.ts";
 import { transfer } from "../../balances/transfer.ts";
 import { storage as system } from "../../system/pallet.ts";
+import { increaseStakeForHotkeyAndColdkeyOnSubnet } from "../coinbase/stake.ts";
 import { storage as st } from "../pallet.ts";
-import { readPosition, writePosition, writeSubnetPoolAfterSwap } from "../pools.ts";
+import { addStakingHotkey, readPosition, writePosition, writeSubnetPoolAfterSwap } from "../pools.ts";
 import { burnFromSubnetAccount, transferTaoFromSubnet, transferTaoToSubnet } from "../subnetAccount.ts";
 import {
   alphaPrice,
@@ -44,12 +45,6 @@ export function stakeOf(s: StateReader, hotkey: Uint8Array, coldkey: Uint8Array,
   return p.share.mantissa === 0n ? 0n : shareValue(p.hotkey, p.share);
 }
 
-function addStakingHotkey(ctx: CallContext, coldkey: Uint8Array, hotkey: Uint8Array): void {
-  const hotkeys = st.StakingHotkeys.get(ctx.state, coldkey);
-  if (!hotkeys.some((h) => bytesEqual(h, hotkey)))
-    st.StakingHotkeys.set(ctx.state, coldkey, [...hotkeys, hotkey]);
-}
-
 /** `increase_stake_for_hotkey_and_coldkey_on_subnet`. */
 export function increaseStake(
   ctx: CallContext,
@@ -58,10 +53,7 @@ export function increaseStake(
   netuid: number,
   amount: bigint,
 ): void {
-  if (amount !== 0n) addStakingHotkey(ctx, coldkey, hotkey);
-  const p = readPosition(ctx.state, hotkey, coldkey, netuid);
-  const r = updateValueForOne(p.hotkey, p.share, amount);
-  writePosition(ctx.state, hotkey, coldkey, netuid, { hotkey: r.pool, share: r.share });
+  increaseStakeForHotkeyAndColdkeyOnSubnet(ctx.state, hotkey, coldkey, netuid, amount);
 }
 
 /** `decrease_stake_for_hotkey_and_coldkey_on_subnet`: only a position holding at least `amount` is reduced. */
@@ -217,7 +209,7 @@ export function stakeIntoSubnetOp(
   addTotalStake(ctx, totalStakeDelta);
   addVolume(ctx, netuid, taoStaked);
   writePosition(s, hotkey, coldkey, netuid, position);
-  addStakingHotkey(ctx, coldkey, hotkey);
+  addStakingHotkey(s, coldkey, hotkey);
   if (ctx.blockAuthor) {
     const e = transferTaoFromSubnet(ctx, netuid, ctx.blockAuthor, swap.feeToBlockAuthor);
     if (e) return err(e);
@@ -267,7 +259,7 @@ export function unstakeFromSubnetOp(
   if (!r.ok) return err(chainError(r.error));
   const { swap, taoReceived, blockAuthorSwap, pool, position, totalStakeDelta } = r.value;
   writePosition(s, hotkey, coldkey, netuid, position);
-  if (r.value.refund > 0n) addStakingHotkey(ctx, coldkey, hotkey);
+  if (r.value.refund > 0n) addStakingHotkey(s, coldkey, hotkey);
   writeSubnetPoolAfterSwap(s, netuid, pool);
   addTotalStake(ctx, totalStakeDelta);
   addVolume(ctx, netuid, swap.amountPaidOut);

@@ -6,6 +6,7 @@ import type { CallContext } from "../../../frame/dispatch.ts";
 import type { State, StateReader } from "../../../frame/state.ts";
 import { storage as balances } from "../../balances/pallet.ts";
 import { freeBalance } from "../../system/account.ts";
+import { addStakingHotkey } from "../pools.ts";
 import { storage as st } from "../storage.ts";
 import { debitSubnetAccount, transferTaoFromSubnet } from "../subnetAccount.ts";
 
@@ -33,8 +34,7 @@ export function createAccountIfNonExistent(s: State, coldkey: Uint8Array, hotkey
   st.Owner.set(s, hotkey, coldkey);
   const owned = st.OwnedHotkeys.get(s, coldkey);
   if (!owned.some((h) => bytesEqual(h, hotkey))) st.OwnedHotkeys.set(s, coldkey, [...owned, hotkey]);
-  const staking = st.StakingHotkeys.get(s, coldkey);
-  if (!staking.some((h) => bytesEqual(h, hotkey))) st.StakingHotkeys.set(s, coldkey, [...staking, hotkey]);
+  addStakingHotkey(s, coldkey, hotkey);
 }
 
 /** `can_remove_balance_from_coldkey_account`: the whole free balance counts (the account may be reaped). */

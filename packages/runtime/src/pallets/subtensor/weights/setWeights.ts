@@ -13,7 +13,7 @@ import {
   moduleErrors,
 } from "../../../frame/dispatch.ts";
 import type { StateReader } from "../../../frame/state.ts";
-import { inheritedStake, mechanismStorageIndex } from "../epoch/storage.ts";
+import { inheritedStakes, mechanismStorageIndex } from "../epoch/storage.ts";
 import { storage as st, subtensorPallet } from "../pallet.ts";
 
 const E = moduleErrors(subtensorPallet);
@@ -54,8 +54,9 @@ function stakeWeight(s: StateReader, hotkey: Uint8Array, netuid: number): bigint
     U96F32,
     U96F32.safeDiv(U96F32.fromInt(st.TaoWeight.get(s)), U96F32.fromInt(U64_MAX)),
   );
-  const alpha = I64F64.fromInt(inheritedStake(s, hotkey, netuid, netuid));
-  const tao = I64F64.fromInt(inheritedStake(s, hotkey, netuid, 0));
+  const stakes = inheritedStakes(s, hotkey, netuid);
+  const alpha = I64F64.fromInt(stakes.alpha);
+  const tao = I64F64.fromInt(stakes.tao);
   return I64F64.saturatingAdd(alpha, I64F64.saturatingMul(tao, tw));
 }
 

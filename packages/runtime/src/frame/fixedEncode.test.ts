@@ -145,3 +145,10 @@ test("encodings are independent copies, small or larger than the scratch buffer"
   T.u64.codec.enc(2n);
   assert.equal(hex(a), "0100000000000000");
 });
+
+test("the compact length prefix matches the library's at every width boundary", () => {
+  for (const n of [0, 1, 63, 64, 65, 16_383, 16_384, 16_385, 70_000]) {
+    const v = Array.from({ length: n }, (_, i) => i % 3 === 0);
+    assert.equal(hex(T.vec(T.bool).codec.enc(v)), hex(Vector(bool).enc(v)), `length ${n}`);
+  }
+});

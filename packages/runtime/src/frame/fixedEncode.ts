@@ -3,7 +3,6 @@
 // PERF: scale-ts encodes a vector by allocating a buffer per element (and per tuple field) and merging them;
 // encoding weight and bond rows that way was most of the cost of writing an epoch's results.
 
-import { compactNumber } from "@polkadot-api/substrate-bindings";
 import type { Ty } from "./types.ts";
 
 /** Writes one value of a fixed size at `o` (`dv` views the same buffer as `out`). */
@@ -164,17 +163,31 @@ export function fixedEncoder<V>(w: FixedWriter): (v: V) => Uint8Array {
   };
 }
 
+/** Bytes of SCALE's compact encoding of a length. */
+const compactLengthSize = (n: number) => (n < 1 << 6 ? 1 : n < 1 << 14 ? 2 : n < 1 << 30 ? 4 : 5);
+
+/** Write a length < 2^32 in SCALE's compact form (the library's encoder allocates a DataView per call). */
+function writeCompactLength(out: Uint8Array, dv: DataView, n: number): void {
+  if (n < 1 << 6) out[0] = n << 2;
+  else if (n < 1 << 14) dv.setUint16(0, (n << 2) | 1, true);
+  else if (n < 1 << 30) dv.setUint32(0, ((n << 2) | 2) >>> 0, true);
+  else {
+    out[0] = 3; // big-integer mode, 4 bytes follow
+    dv.setUint32(1, n, true);
+  }
+}
+
 /** Encoder of `Vec<E>` for a fixed-size E: the compact length, then every element. */
 export function fixedVecEncoder<E>(w: FixedWriter): (v: E[]) => Uint8Array {
   return (v) => {
-    const prefix = compactNumber.enc(v.length);
-    const size = prefix.length + v.length * w.size;
+    const n = v.length;
+    const head = compactLengthSize(n);
+    const size = head + n * w.size;
     const own = size > SCRATCH_MAX;
     const out = own ? new Uint8Array(size) : scratchFor(size);
     const dv = own ? new DataView(out.buffer) : scratchView;
-    out.set(prefix, 0);
-    let o = prefix.length;
-    for (let i = 0; i < v.length; i++, o += w.size) w.write(out, dv, o, v[i]);
+    writeCompactLength(out, dv, n);
+    for (let i = 0, o = head; i < n; i++, o += w.size) w.write(out, dv, o, v[i]);
     return own ? out : out.slice(0, size);
   };
 }

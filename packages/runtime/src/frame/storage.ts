@@ -90,6 +90,9 @@ function deepCopy<V>(v: V): V {
   return out as V;
 }
 
+/** Written values up to this many encoded bytes stay decoded on their key (see `#write`). */
+const REMEMBER_WRITTEN_MAX = 64;
+
 /** Values of these types are immutable in JS (numbers, bigints, booleans, strings): no copy needed. */
 const immutableTy = (t: Ty): boolean =>
   t.def.tag === "primitive" || t.def.tag === "compact" || (t.def.tag === "tuple" && t.def.value.length === 0);
@@ -355,9 +358,16 @@ export class StorageItem<K extends unknown[], V> {
       if (slot?.live && slot.value !== null && slot.owner === s.slotOwner) slot.value = raw;
       else writeRaw(s, ref.hex, raw, ref.bytes);
     }
-    // The caller keeps `v` and may change it after writing: remember a copy.
-    ref.raw = raw;
-    ref.value = this.#copy(v);
+    if (raw.length <= REMEMBER_WRITTEN_MAX) {
+      // The caller keeps `v` and may change it after writing: remember a copy.
+      ref.raw = raw;
+      ref.value = this.#copy(v);
+    } else {
+      // A large value (a bond row, a per-uid vector) is rarely read back soon, and a copy of it is thousands
+      // of small long-lived objects: the epoch block's garbage collection was mostly copying those.
+      ref.raw = undefined;
+      ref.value = undefined;
+    }
   }
 
   /** Prefix of all keys that start with the given leading key values. */
@@ -420,7 +430,15 @@ export class StorageItem<K extends unknown[], V> {
    * every weight and bond row).
    */
   getShared(s: StateReader, ...k: K): Readonly<V> {
-    const ref = this.#ref(k);
+    return this.#shared(s, this.#ref(k));
+  }
+
+  /** `getShared` by a handle from `keyRef`. */
+  getSharedAt(s: StateReader, r: StorageKeyRef<V>): Readonly<V> {
+    return this.#shared(s, this.#own(r));
+  }
+
+  #shared(s: StateReader, ref: KeyRef): Readonly<V> {
     const raw = this.#read(s, ref);
     return raw === undefined ? this.#fallback() : this.#decoded(ref, raw);
   }

@@ -104,15 +104,15 @@ const prim = <T>(codec: Codec<T>, name: PrimitiveName) => ty(codec, { tag: "prim
 const fixedPrim = <T>(codec: Codec<T>, name: PrimitiveName) => withFixedEncoder(prim(codec, name));
 
 export const T = {
-  bool: prim(scaleBool, "bool"),
+  bool: fixedPrim(scaleBool, "bool"),
   str: prim(scaleStr, "str"),
-  u8: prim(u8, "u8"),
+  u8: fixedPrim(u8, "u8"),
   u16: fixedPrim(u16, "u16"),
   u32: fixedPrim(u32, "u32"),
   u64: fixedPrim(u64, "u64"),
   u128: fixedPrim(u128, "u128"),
   u256: prim(u256, "u256"),
-  i8: prim(i8, "i8"),
+  i8: fixedPrim(i8, "i8"),
   i16: fixedPrim(i16, "i16"),
   i32: fixedPrim(i32, "i32"),
   i64: fixedPrim(i64, "i64"),

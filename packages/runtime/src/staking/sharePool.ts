@@ -70,6 +70,12 @@ export function updateValueForOne(
 ): { pool: HotkeySharePool; share: SafeFloat } {
   if (update > I64_MAX || update < -I64_MAX - 1n)
     throw new RangeError("updateValueForOne: update is not an i64");
+  // Adding nothing mints no shares (a non-empty pool and the share come back as they were, an empty pool as
+  // zero): the coinbase pays zero to most hotkeys of an epoch, so this is the common case.
+  if (update === 0n)
+    return safeFloatIsZero(pool.denominator)
+      ? { pool: { ...pool, denominator: SAFE_FLOAT_ZERO }, share: SAFE_FLOAT_ZERO }
+      : { pool, share: safeFloatIsZero(share) ? SAFE_FLOAT_ZERO : share };
   let denominator: SafeFloat;
   let newShare: SafeFloat;
   if (safeFloatIsZero(pool.denominator)) {

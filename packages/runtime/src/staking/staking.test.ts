@@ -74,6 +74,23 @@ describe("share pool", () => {
     );
   });
 
+  test("adding zero leaves pool and share as they were; an empty pool gives a zero share", () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt(1n, 1_000_000n * TAO), { minLength: 1, maxLength: 5 }), (stakes) => {
+        let pool = EMPTY_SHARE_POOL;
+        let share: SafeFloat = SAFE_FLOAT_ZERO;
+        for (const amount of stakes) ({ pool, share } = updateValueForOne(pool, share, amount));
+        assert.deepEqual(updateValueForOne(pool, share, 0n), { pool, share });
+        assert.deepEqual(updateValueForOne(pool, SAFE_FLOAT_ZERO, 0n), { pool, share: SAFE_FLOAT_ZERO });
+      }),
+    );
+    const empty = { totalAlpha: 7n, denominator: { mantissa: 0n, exponent: 3n } };
+    assert.deepEqual(updateValueForOne(empty, { mantissa: 5n, exponent: 0n }, 0n), {
+      pool: { totalAlpha: 7n, denominator: SAFE_FLOAT_ZERO },
+      share: SAFE_FLOAT_ZERO,
+    });
+  });
+
   test("removing a whole position leaves it worth nothing", () => {
     const first = updateValueForOne(EMPTY_SHARE_POOL, SAFE_FLOAT_ZERO, 5n * TAO);
     const second = updateValueForOne(first.pool, SAFE_FLOAT_ZERO, 3n * TAO);

@@ -60,7 +60,10 @@ function readPool(s: StateReader, keys: HotkeyPoolKeys): HotkeySharePool {
   const legacy = st.TotalHotkeyShares.tryGetAt(s, keys.legacyShares);
   return {
     totalAlpha: st.TotalHotkeyAlpha.getAt(s, keys.totalAlpha),
-    denominator: legacy ? safeFloatFromU64F64(legacy.bits) : st.TotalHotkeySharesV2.getAt(s, keys.shares),
+    // SafeFloats are never mutated: the cached decoded value is handed out as is.
+    denominator: legacy
+      ? safeFloatFromU64F64(legacy.bits)
+      : st.TotalHotkeySharesV2.getSharedAt(s, keys.shares),
   };
 }
 
@@ -110,7 +113,7 @@ function readPositionAt(s: StateReader, keys: PositionKeys): StakePosition {
   const legacy = st.Alpha.tryGetAt(s, keys.legacyShare);
   return {
     hotkey: readPool(s, keys.pool),
-    share: legacy ? safeFloatFromU64F64(legacy.bits) : st.AlphaV2.getAt(s, keys.share),
+    share: legacy ? safeFloatFromU64F64(legacy.bits) : st.AlphaV2.getSharedAt(s, keys.share),
   };
 }
 

@@ -190,13 +190,14 @@ class HotkeyRecords {
     if (r === undefined) {
       const { s, netuid } = this;
       const owner = st.Owner.get(s, key);
+      const ownPosition = positionKeys(key, owner, netuid);
       r = {
         key,
         hex,
-        alpha: stakeForHotkeyOnSubnet(s, key, netuid),
+        alpha: st.TotalHotkeyAlpha.getAt(s, ownPosition.pool.totalAlpha),
         root: stakeForHotkeyOnSubnet(s, key, ROOT),
         owner,
-        ownPosition: positionKeys(key, owner, netuid),
+        ownPosition,
       };
       this.#records.set(hex, r);
     }

@@ -29,7 +29,7 @@ import {
   Variant,
   Vector,
 } from "@polkadot-api/substrate-bindings";
-import { fixedEncoder, fixedVecEncoder, fixedWriter } from "./fixedEncode.ts";
+import { fixedEncoder, fixedReader, fixedVecDecoder, fixedVecEncoder, fixedWriter } from "./fixedCodec.ts";
 
 export type PrimitiveName =
   | "bool"
@@ -127,7 +127,12 @@ export const T = {
   vec: <E>(inner: Ty<E>): Ty<E[]> => {
     const lib = Vector(inner.codec);
     const w = fixedWriter(inner);
-    return ty(w ? createCodec(fixedVecEncoder<E>(w), lib.dec) : lib, { tag: "sequence", value: inner });
+    const r = fixedReader(inner);
+    const codec =
+      w || r
+        ? createCodec(w ? fixedVecEncoder<E>(w) : lib.enc, r ? fixedVecDecoder<E>(r, lib.dec) : lib.dec)
+        : lib;
+    return ty(codec, { tag: "sequence", value: inner });
   },
   /** `Vec<u8>` as raw bytes. */
   bytes: (u8Ty: Ty<number>): Ty<Uint8Array> => ty(Bytes(), { tag: "sequence", value: u8Ty }),

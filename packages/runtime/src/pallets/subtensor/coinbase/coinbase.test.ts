@@ -3,6 +3,7 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { safeFloatFromU64 } from "@opentao/primitives";
 import fc from "fast-check";
 import { describeError } from "../../../frame/dispatch.ts";
 import type { MemoryState } from "../../../frame/state.ts";
@@ -266,6 +267,34 @@ describe("tempo boundary", () => {
       .map((e) => e.event)
       .filter((e) => e.type === "SubtensorModule" && e.value.type === "IncentiveAlphaEmittedToMiners");
     assert.equal(ev.length, 2);
+  });
+
+  test("positions still held in the legacy share maps are migrated by the payout, to the same stake", () => {
+    const run = (legacy: boolean) => {
+      const { s, ex } = buildNetwork({ subnets: [baseSubnet(1, { tempo: 5 })] });
+      const [hk, ck] = [hotkey(1, 1), coldkey(1, 1)];
+      if (legacy) {
+        // The validator is its pool's only staker: shares = denominator = its alpha, as U64F64 in F393's maps.
+        const alpha = st.TotalHotkeyAlpha.get(s, hk, 1);
+        assert.deepEqual(st.AlphaV2.get(s, hk, ck, 1), safeFloatFromU64(alpha));
+        assert.deepEqual(st.TotalHotkeySharesV2.get(s, hk, 1), safeFloatFromU64(alpha));
+        st.Alpha.set(s, hk, ck, 1, { bits: alpha << 64n });
+        st.TotalHotkeyShares.set(s, hk, 1, { bits: alpha << 64n });
+        st.AlphaV2.remove(s, hk, ck, 1);
+        st.TotalHotkeySharesV2.remove(s, hk, 1);
+      }
+      for (let b = 1; b <= 5; b++) produceBlock(s, ex, b);
+      assert.equal(st.Alpha.tryGet(s, hk, ck, 1), undefined);
+      assert.equal(st.TotalHotkeyShares.tryGet(s, hk, 1), undefined);
+      return [
+        stakeForHotkeyAndColdkeyOnSubnet(s, hk, ck, 1),
+        st.AlphaV2.get(s, hk, ck, 1),
+        st.TotalHotkeyAlpha.get(s, hk, 1),
+      ];
+    };
+    const migrated = run(true);
+    assert.ok((migrated[0] as bigint) > 0n);
+    assert.deepEqual(migrated, run(false));
   });
 
   test("a child's dividend is shared with its parent, minus childkey take and a recycled CK burn", () => {

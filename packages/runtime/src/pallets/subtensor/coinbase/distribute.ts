@@ -210,10 +210,12 @@ class HotkeyRecords {
   }
 }
 
-/** Keyed by hotkey hex, so iteration can follow the chain's BTreeMap byte order. */
-type ByHotkey<V> = Map<string, { hotkey: HotkeyRecord; value: V }>;
+/** Amounts per hotkey (a record is the one object of its hotkey), listed in the chain's BTreeMap byte order. */
+type ByHotkey<V> = Map<HotkeyRecord, V>;
 const sortedByKey = <V>(m: ByHotkey<V>) =>
-  [...m.values()].sort((a, b) => (a.hotkey.hex < b.hotkey.hex ? -1 : a.hotkey.hex > b.hotkey.hex ? 1 : 0));
+  [...m]
+    .sort(([a], [b]) => (a.hex < b.hex ? -1 : a.hex > b.hex ? 1 : 0))
+    .map(([hotkey, value]) => ({ hotkey, value }));
 
 /**
  * `distribute_emission` for one subnet: Yuma on S + V + R, then parent/child redistribution, the local/root
@@ -254,15 +256,14 @@ export function distributeEmission(
   const incentives: ByHotkey<bigint> = new Map();
   const dividends: ByHotkey<bigint> = new Map();
   const addDividend = (hotkey: HotkeyRecord, amount: bigint) => {
-    const prev = dividends.get(hotkey.hex);
+    const prev = dividends.get(hotkey);
     const v = U96F32.fromInt(amount);
-    dividends.set(hotkey.hex, { hotkey, value: prev ? U96F32.saturatingAdd(prev.value, v) : v });
+    dividends.set(hotkey, prev === undefined ? v : U96F32.saturatingAdd(prev, v));
   };
   for (let uid = 0; uid < n; uid++) {
     const child = records.of(hotkeys[uid]!);
     const inc = out.aggregate.serverEmission[uid]!;
-    const prev = incentives.get(child.hex);
-    incentives.set(child.hex, { hotkey: child, value: (prev?.value ?? 0n) + inc });
+    incentives.set(child, (incentives.get(child) ?? 0n) + inc);
     const parents: ParentStake<HotkeyRecord>[] = st.ParentKeys.getShared(s, child.key, netuid).map(
       ([proportion, parentKey]) => {
         const parent = records.of(parentKey);

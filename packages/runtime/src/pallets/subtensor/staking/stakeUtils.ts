@@ -3,7 +3,7 @@
 // Custody (HEAD): staked TAO moves into the subnet's account and unstaked TAO back out of it; a buy's fee goes
 // from there to the block author, or without an author to the burn account (issuance keeps it either way).
 
-import { bytesEqual, I96F32, U64F64 } from "@opentao/primitives";
+import { I96F32, U64F64 } from "@opentao/primitives";
 import type { CallContext, DispatchErrorValue } from "../../../frame/dispatch.ts";
 import { Overlay, type StateReader } from "../../../frame/state.ts";
 import { shareValue, updateValueForOne } from "../../../staking/sharePool.ts";

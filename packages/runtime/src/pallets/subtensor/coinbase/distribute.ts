@@ -340,11 +340,18 @@ export function distributeEmission(
     bits: U96F32.checkedDiv(U96F32.fromInt(withheld), U96F32.fromInt(totalIncentive)) ?? 0n,
   });
 
-  const paidAlpha = new Map<string, bigint>();
-  for (const [hotkey, divs] of dist.alphaDividends) {
-    const take = applyDelegateTake(divs, records.take(hotkey));
+  // Each dividend first pays the hotkey's delegate take to (hotkey, owner); the rest goes to all nominators.
+  const payTake = (hotkey: HotkeyRecord, dividend: bigint) => {
+    const take = applyDelegateTake(dividend, records.take(hotkey));
     const { key, owner, ownPosition } = hotkey;
     increaseStakeForHotkeyAndColdkeyOnSubnet(s, key, owner, netuid, take.takeToOwner, ownPosition);
+    return take;
+  };
+
+  const paidAlpha = new Map<string, bigint>();
+  for (const [hotkey, divs] of dist.alphaDividends) {
+    const take = payTake(hotkey, divs);
+    const { key, ownPosition } = hotkey;
     increaseStakeForHotkeyOnSubnet(s, key, netuid, take.toAllNominators, ownPosition.pool);
     st.AlphaDividendsPerSubnet.mutate(s, netuid, key, (v) => v + take.toAllNominators);
     st.TotalHotkeyAlphaLastEpoch.set(
@@ -358,11 +365,9 @@ export function distributeEmission(
 
   const paidRoot = new Map<string, bigint>();
   for (const [hotkey, rootAlpha] of dist.rootAlphaDividends) {
-    const take = applyDelegateTake(rootAlpha, records.take(hotkey));
-    const { key, owner, ownPosition } = hotkey;
-    increaseStakeForHotkeyAndColdkeyOnSubnet(s, key, owner, netuid, take.takeToOwner, ownPosition);
-    increaseRootClaimable(s, key, netuid, take.toAllNominators, hotkey.root);
-    st.RootAlphaDividendsPerSubnet.mutate(s, netuid, key, (v) => v + take.toAllNominators);
+    const take = payTake(hotkey, rootAlpha);
+    increaseRootClaimable(s, hotkey.key, netuid, take.toAllNominators, hotkey.root);
+    st.RootAlphaDividendsPerSubnet.mutate(s, netuid, hotkey.key, (v) => v + take.toAllNominators);
     paidRoot.set(hotkey.hex, take.takeToOwner + take.toAllNominators);
   }
   return {

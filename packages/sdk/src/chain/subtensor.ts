@@ -481,17 +481,7 @@ export class Subtensor {
     amount: bigint,
     opts: SubmitOptions & LimitOptions = {},
   ) {
-    const tx =
-      opts.limitPrice === undefined
-        ? this.call("SubtensorModule", "add_stake", [addressOf(hotkey), netuid, amount])
-        : this.call("SubtensorModule", "add_stake_limit", [
-            addressOf(hotkey),
-            netuid,
-            amount,
-            opts.limitPrice,
-            opts.allowPartial ?? false,
-          ]);
-    return this.submit(tx, signer, opts);
+    return this.submit(this.stakeCall("add_stake", hotkey, netuid, amount, opts), signer, opts);
   }
 
   removeStake(
@@ -501,17 +491,21 @@ export class Subtensor {
     amount: bigint,
     opts: SubmitOptions & LimitOptions = {},
   ) {
-    const tx =
-      opts.limitPrice === undefined
-        ? this.call("SubtensorModule", "remove_stake", [addressOf(hotkey), netuid, amount])
-        : this.call("SubtensorModule", "remove_stake_limit", [
-            addressOf(hotkey),
-            netuid,
-            amount,
-            opts.limitPrice,
-            opts.allowPartial ?? false,
-          ]);
-    return this.submit(tx, signer, opts);
+    return this.submit(this.stakeCall("remove_stake", hotkey, netuid, amount, opts), signer, opts);
+  }
+
+  /** `add_stake` / `remove_stake`, or their `_limit` variant when a limit price is given. */
+  private stakeCall(
+    name: "add_stake" | "remove_stake",
+    hotkey: AccountLike,
+    netuid: number,
+    amount: bigint,
+    opts: LimitOptions,
+  ) {
+    const args = [addressOf(hotkey), netuid, amount];
+    return opts.limitPrice === undefined
+      ? this.call("SubtensorModule", name, args)
+      : this.call("SubtensorModule", `${name}_limit`, [...args, opts.limitPrice, opts.allowPartial ?? false]);
   }
 
   moveStake(
